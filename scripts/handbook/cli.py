@@ -1,0 +1,86 @@
+"""One command per job: ``python -m handbook build|fileshare|serve|check``.
+
+``./run`` (the README's commands) installs what is needed and then calls these.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from . import PROJECT_ROOT
+from .build import BuildFailed, build, mkdocs_env, validate
+from .errors import ContentErrors
+from .linkcheck import check_site
+
+
+def _report(exc: Exception) -> int:
+    print(str(exc), file=sys.stderr)
+    return 1
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    try:
+        site = build("http", Path(args.site_dir) if args.site_dir else None)
+    except (ContentErrors, BuildFailed) as exc:
+        return _report(exc)
+    print(f"Built the handbook into {site}")
+    return 0
+
+
+def cmd_fileshare(args: argparse.Namespace) -> int:
+    try:
+        site = build("fileshare", Path(args.site_dir) if args.site_dir else None)
+    except (ContentErrors, BuildFailed) as exc:
+        return _report(exc)
+    print(f"Built the file-share edition into {site}")
+    print(f"Copy that folder to the file share; readers open {site / 'index.html'}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    try:
+        validate()
+    except ContentErrors as exc:
+        return _report(exc)
+    if args.site_dir:
+        problems = check_site(Path(args.site_dir))
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            return 1
+    print("All pages are valid.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        validate()
+    except ContentErrors as exc:
+        return _report(exc)
+    address = f"{args.host}:{args.port}"
+    print(f"The handbook will be at http://{address}/ (press Ctrl+C to stop)", flush=True)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", address, "-f", str(PROJECT_ROOT / "mkdocs.yml")]
+    return subprocess.call(command, cwd=PROJECT_ROOT, env=mkdocs_env())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("build", help="build the http site into site/ (only replaced if the build succeeds)")
+    p.add_argument("--site-dir")
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("fileshare", help="build the file-share edition (opens from file://) into site-fileshare/")
+    p.add_argument("--site-dir")
+    p.set_defaults(func=cmd_fileshare)
+    p = sub.add_parser("serve", help="check the pages, then serve the handbook with live reload")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", default="8000")
+    p.set_defaults(func=cmd_serve)
+    p = sub.add_parser("check", help="validate every page's front matter (and a built site's links)")
+    p.add_argument("--site-dir")
+    p.set_defaults(func=cmd_check)
+    args = parser.parse_args(argv)
+    return args.func(args)

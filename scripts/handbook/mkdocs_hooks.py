@@ -1,0 +1,61 @@
+"""MkDocs hooks: thin wrappers that connect the handbook's functions to the MkDocs build.
+
+Keep logic out of this file. Each hook calls a plain function from the ``handbook`` package, so a
+move from MkDocs/Material to a successor (e.g. Zensical) only has to replace these few lines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from handbook.errors import ContentErrors
+from handbook.sources import CONTENT_DIRS, Page, load_pages
+from handbook.vendor import vendor_sources
+
+_pages: dict[str, Page] = {}
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate every page's front matter before anything is built; report every error at once."""
+    pages, errors = load_pages(_root(config))
+    if errors:
+        raise PluginError(ContentErrors(errors).report())
+    _pages.clear()
+    _pages.update({page.src_uri: page for page in pages})
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Bring procedures/ and the vendored JavaScript into the site."""
+    root = _root(config)
+    for folder, prefix in CONTENT_DIRS.items():
+        if folder == "docs":
+            continue
+        for page in _pages.values():
+            if page.path.startswith(folder + "/"):
+                files.append(File.generated(config, page.src_uri, abs_src_path=str(root / page.path)))
+    try:
+        assets = vendor_sources(root)
+    except FileNotFoundError as exc:
+        raise PluginError(str(exc)) from exc
+    for site_path, source in assets.items():
+        files.append(File.generated(config, site_path, abs_src_path=str(source)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    """Keep the content model's ``status`` away from Material, which reads ``status`` as a nav badge."""
+    meta: dict[str, Any] = page.meta
+    if "status" in meta:
+        meta["legal_status"] = meta.pop("status")
+    return markdown
