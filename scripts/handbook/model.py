@@ -115,8 +115,18 @@ def page_errors(front: FrontMatter, path: str) -> tuple[PageMeta | None, list[Co
     try:
         meta = PageMeta.model_validate(front.data)
     except ValidationError as exc:
+        raw = exc.errors()
+        # A misspelt key shows up twice (unknown "reviewdue", missing "review_due"): say it once.
+        misspelt = {
+            close
+            for error in raw
+            if error["type"] == "extra_forbidden" and len(error["loc"]) == 1
+            for close in difflib.get_close_matches(str(error["loc"][0]), ALLOWED_KEYS, n=1)
+        }
         errors = []
-        for error in exc.errors():
+        for error in raw:
+            if error["type"] == "missing" and len(error["loc"]) == 1 and error["loc"][0] in misspelt:
+                continue
             key, message = _message(error)
             errors.append(ContentError(path, front.line_of(key), message))
         return None, errors

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Install everything the handbook needs, on a fresh Debian machine or an existing checkout.
+# Fast when nothing changed: each step is skipped while its lock file's checksum is unchanged.
+#   scripts/bootstrap.sh            Python packages (.venv) and JavaScript packages (node_modules)
+#   scripts/bootstrap.sh --browser  also Debian's Chromium and Java (for browser and HTML tests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
+fail() { printf 'Set-up failed: %s\n' "$*" >&2; exit 1; }
+
+# --- Python 3.11+ and the pinned packages ------------------------------------------------------
+PYTHON=${PYTHON:-python3}
+command -v "$PYTHON" >/dev/null || fail "Python 3.11 or newer is needed: install python3 (apt-get install python3 python3-venv)."
+"$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+  || fail "Python 3.11 or newer is needed; $PYTHON is $("$PYTHON" --version 2>&1)."
+if [ ! -x .venv/bin/python ]; then
+  say "Creating the Python virtual environment in .venv"
+  "$PYTHON" -m venv .venv || fail "could not create .venv (on Debian: apt-get install python3-venv)."
+fi
+want=$(sha256sum requirements.txt | cut -d' ' -f1)
+if [ "$(cat .venv/.requirements.sha256 2>/dev/null)" != "$want" ]; then
+  say "Installing the pinned Python packages (requirements.txt)"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-input -r requirements.txt
+  echo "$want" > .venv/.requirements.sha256
+fi
+
+# --- JavaScript served by the site (Mermaid, iframe-worker) and axe-core for the tests ----------
+command -v npm >/dev/null || fail "Node.js 20 and npm are needed: install them (apt-get install nodejs npm)."
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.package-lock.sha256 2>/dev/null)" != "$want" ]; then
+  say "Installing the pinned JavaScript packages (package-lock.json)"
+  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+  echo "$want" > node_modules/.package-lock.sha256
+fi
+
+# --- Browser and Java for the tests ------------------------------------------------------------
+if [ "${1:-}" = "--browser" ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v java >/dev/null || missing+=(default-jre-headless)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+      say "Installing Debian packages: ${missing[*]}"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq
+      apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+      fail "the tests need Debian's ${missing[*]}: run 'sudo apt-get install ${missing[*]}', then try again."
+    fi
+  fi
+fi

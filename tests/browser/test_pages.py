@@ -1,0 +1,60 @@
+"""Every page type, over http and from a file share: loads, asks no other host, has no errors,
+passes axe-core at WCAG 2.2 AA, and search works."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import PAGE_TYPES, describe_violations, run_axe, url_for
+
+pytestmark = pytest.mark.browser
+
+EDITIONS = ["http", "file"]
+
+
+@pytest.fixture
+def base(request: pytest.FixtureRequest) -> str:
+    return request.getfixturevalue("http_base" if request.param == "http" else "file_base")
+
+
+@pytest.mark.parametrize("base", EDITIONS, indirect=True)
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_page_type_loads_offline_without_errors(visit, base: str, kind: str) -> None:
+    record = visit(url_for(base, PAGE_TYPES[kind]), base)
+    page = record.page
+    assert page.locator("article h1").count() == 1, "every page has one heading"
+    assert record.foreign_requests() == []
+    assert record.errors == []
+    assert page.evaluate("document.documentElement.lang") == "en-GB"
+
+
+@pytest.mark.parametrize("base", ["http"], indirect=True)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_page_type_has_no_axe_violations(visit, base: str, kind: str, scheme: str) -> None:
+    record = visit(url_for(base, PAGE_TYPES[kind]), base, color_scheme=scheme)
+    violations = run_axe(record.page)
+    assert violations == [], describe_violations(violations)
+
+
+@pytest.mark.parametrize("base", EDITIONS, indirect=True)
+def test_search_returns_results_offline(visit, base: str) -> None:
+    record = visit(url_for(base, "index.md"), base)
+    page = record.page
+    query = page.locator("input[data-md-component=search-query]")
+    page.locator("label[for=__search]").first.click()
+    query.fill("safeguarding")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    assert results.count() > 0
+    first = page.locator(".md-search-result__link").first.get_attribute("href")
+    assert first and not first.startswith(("http://", "https://")) or first.startswith(base)
+    assert record.foreign_requests() == []
+    assert record.errors == []
+
+
+def test_404_page_has_no_axe_violations(visit, http_base: str) -> None:
+    record = visit(http_base + "no-such-page/", http_base)
+    assert "404" in record.page.locator("article").inner_text()
+    violations = run_axe(record.page)
+    assert violations == [], describe_violations(violations)
