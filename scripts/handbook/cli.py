@@ -62,7 +62,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _report(exc)
     address = f"{args.host}:{args.port}"
     print(f"The handbook will be at http://{address}/ (press Ctrl+C to stop)", flush=True)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", address, "-f", str(PROJECT_ROOT / "mkdocs.yml")]
+    config = str(PROJECT_ROOT / "mkdocs.yml")
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", address, "-f", config]
     return subprocess.call(command, cwd=PROJECT_ROOT, env=mkdocs_env())
 
 

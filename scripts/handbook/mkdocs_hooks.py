@@ -15,7 +15,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from handbook.errors import ContentErrors
-from handbook.sources import CONTENT_DIRS, Page, load_pages
+from handbook.html_fixes import fix_material_html
+from handbook.sources import Page, load_pages
 from handbook.vendor import vendor_sources
 
 _pages: dict[str, Page] = {}
@@ -38,12 +39,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Bring procedures/ and the vendored JavaScript into the site."""
     root = _root(config)
-    for folder, prefix in CONTENT_DIRS.items():
-        if folder == "docs":
-            continue
-        for page in _pages.values():
-            if page.path.startswith(folder + "/"):
-                files.append(File.generated(config, page.src_uri, abs_src_path=str(root / page.path)))
+    for page in _pages.values():
+        if not page.read_by_mkdocs:
+            files.append(File.generated(config, page.src_uri, abs_src_path=str(root / page.path)))
     try:
         assets = vendor_sources(root)
     except FileNotFoundError as exc:
@@ -59,3 +57,8 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     if "status" in meta:
         meta["legal_status"] = meta.pop("status")
     return markdown
+
+
+def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+    """Repair Material's known invalid navigation HTML (see handbook.html_fixes)."""
+    return fix_material_html(output)

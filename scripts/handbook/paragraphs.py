@@ -15,7 +15,7 @@ href="#para-61">61</a> Local authority ...</p>``. Numbers may have dots (``[§2.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own convention)
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor

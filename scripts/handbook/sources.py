@@ -15,6 +15,8 @@ from .model import PageMeta, page_errors
 
 #: Source folders that become part of the site, with the URL prefix each is published under.
 CONTENT_DIRS: dict[str, str] = {"docs": "", "procedures": "procedures/"}
+#: The folder MkDocs reads by itself (docs_dir); the hooks add pages from the others.
+MKDOCS_DOCS_DIR = "docs"
 
 
 @dataclass
@@ -25,6 +27,11 @@ class Page:
     src_uri: str  # relative to the site, e.g. "procedures/referrals.md"
     meta: PageMeta
     front: FrontMatter
+
+    @property
+    def read_by_mkdocs(self) -> bool:
+        """True for pages in docs/, which MkDocs finds itself; False for pages the hooks must add."""
+        return self.path.startswith(MKDOCS_DOCS_DIR + "/")
 
 
 def content_files(root: Path) -> list[tuple[Path, str]]:
