@@ -13,6 +13,7 @@ from pathlib import Path
 from . import PROJECT_ROOT
 from .build import BuildFailed, build, mkdocs_env, validate
 from .errors import ContentErrors
+from .ledger import LEDGER_FILE, ledger_problems, read_ledger, update_ledger
 from .linkcheck import check_site
 
 
@@ -67,6 +68,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return subprocess.call(command, cwd=PROJECT_ROOT, env=mkdocs_env())
 
 
+def cmd_ledger(args: argparse.Namespace) -> int:
+    try:
+        site = build("http", Path(args.site_dir) if args.site_dir else None)
+    except (ContentErrors, BuildFailed) as exc:
+        return _report(exc)
+    problems = ledger_problems(read_ledger(PROJECT_ROOT), site)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print("The ledger was not updated: fix the addresses above first.", file=sys.stderr)
+        return 1
+    added = update_ledger(PROJECT_ROOT, site)
+    print(f"Recorded {added} new address(es) and anchor(s) in {LEDGER_FILE}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -83,5 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help="validate every page's front matter (and a built site's links)")
     p.add_argument("--site-dir")
     p.set_defaults(func=cmd_check)
+    p = sub.add_parser("ledger", help="build, then record newly published addresses and anchors")
+    p.add_argument("--site-dir")
+    p.set_defaults(func=cmd_ledger)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -6,6 +6,7 @@ move from MkDocs/Material to a successor (e.g. Zensical) only has to replace the
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +15,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from handbook.editions import Editions, insert_after_title, load_editions, superseded_banner
 from handbook.errors import ContentErrors
 from handbook.html_fixes import fix_material_html
+from handbook.model import EDITION_KINDS
 from handbook.sources import Page, load_pages
 from handbook.vendor import vendor_sources
 
 _pages: dict[str, Page] = {}
+_editions: list[Editions] = []
+
+#: Where the banners' "Compare the editions" link points.
+COMPARE_PAGE = "compare/index.md"
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -33,6 +40,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(ContentErrors(errors).report())
     _pages.clear()
     _pages.update({page.src_uri: page for page in pages})
+    try:
+        _editions[:] = [load_editions(_root(config))]
+    except ContentErrors as exc:
+        raise PluginError(exc.report()) from exc
     return config
 
 
@@ -52,11 +63,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    """Keep the content model's ``status`` away from Material, which reads ``status`` as a nav badge."""
+    """Add the replaced-edition banner; keep the content model's ``status`` away from Material."""
     meta: dict[str, Any] = page.meta
-    if "status" in meta:
+    if "status" in meta:  # Material reads ``status`` as a navigation badge
         meta["legal_status"] = meta.pop("status")
+    if meta.get("kind") in EDITION_KINDS and meta.get("edition"):
+        banner = superseded_banner(_editions[0], meta["edition"], page.file.src_uri, COMPARE_PAGE)
+        markdown = insert_after_title(markdown, banner)
     return markdown
+
+
+def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    """Tell the "Copy citation" buttons how this page's paragraphs are cited."""
+    cite_as = page.meta.get("cite_as")
+    if not cite_as:
+        return html
+    return f'<div class="hb-citable" data-cite-as="{escape(cite_as, quote=True)}">\n{html}\n</div>'
+
 
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:

@@ -1,20 +1,21 @@
 """The content model: one schema for the front matter of every page, chapter and leaflet.
 
-Pydantic does the type checking; ``page_errors`` turns its findings into plain-English messages with
-the file and line, because the people who publish pages are LSCB administrators, not developers.
+Pydantic does the type checking; ``located_yaml.validate_located`` turns its findings into
+plain-English messages with the file and line, because the people who publish pages are LSCB
+administrators, not developers.
 Unknown keys are errors (``extra="forbid"``): a misspelt ``reviewdue`` must not be silently ignored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import ContentError
 from .frontmatter import FrontMatter
+from .located_yaml import validate_located
 
 Kind = Literal[
     "home",  # the handbook's front page
@@ -78,57 +79,10 @@ class PageMeta(BaseModel):
     search: dict[str, Any] | None = None
 
 
-ALLOWED_KEYS = tuple(PageMeta.model_fields)
-
-
-def _describe(value: Any) -> str:
-    return f'"{value}"' if not isinstance(value, (dict, list)) else "this value"
-
-
-def _message(error: dict[str, Any]) -> tuple[str | None, str]:
-    """Translate one pydantic error into (top-level key, plain-English message)."""
-    loc = error.get("loc", ())
-    key = str(loc[0]) if loc else None
-    where = ".".join(str(part) for part in loc) if loc else "front matter"
-    kind = error["type"]
-    value = error.get("input")
-    if kind == "missing":
-        return None, f'"{where}" is missing: add a line "{where}: {HINTS.get(where, "...")}"'
-    if kind == "extra_forbidden":
-        if len(loc) > 1:
-            return key, f'"{where}" is not a known key here: remove it'
-        close = difflib.get_close_matches(str(key), ALLOWED_KEYS, n=1)
-        hint = f'did you mean "{close[0]}"?' if close else "allowed keys: " + ", ".join(ALLOWED_KEYS)
-        return key, f'unknown key "{key}": remove it or correct it ({hint})'
-    if kind.startswith("date"):
-        return key, f"{where} {_describe(value)} is not a date (use YYYY-MM-DD)"
-    if kind == "literal_error":
-        allowed = error.get("ctx", {}).get("expected", "")
-        return key, f"{where} {_describe(value)} is not allowed (use one of: {allowed})"
-    if kind in ("string_too_short", "string_type"):
-        return key, f"{where} must be some text, not {_describe(value) if value not in (None, '') else 'empty'}"
-    return key, f"{where} {_describe(value)} is not valid ({error.get('msg', kind)})"
-
-
 def page_errors(front: FrontMatter, path: str) -> tuple[PageMeta | None, list[ContentError]]:
     """Validate front matter against the content model; return the model or every error found."""
-    try:
-        meta = PageMeta.model_validate(front.data)
-    except ValidationError as exc:
-        raw = exc.errors()
-        # A misspelt key shows up twice (unknown "reviewdue", missing "review_due"): say it once.
-        misspelt = {
-            close
-            for error in raw
-            if error["type"] == "extra_forbidden" and len(error["loc"]) == 1
-            for close in difflib.get_close_matches(str(error["loc"][0]), ALLOWED_KEYS, n=1)
-        }
-        errors = []
-        for error in raw:
-            if error["type"] == "missing" and len(error["loc"]) == 1 and error["loc"][0] in misspelt:
-                continue
-            key, message = _message(error)
-            errors.append(ContentError(path, front.line_of(key), message))
+    meta, errors = validate_located(PageMeta, front, path, HINTS)
+    if meta is None:
         return None, errors
     return meta, _rule_errors(meta, front, path)
 
@@ -140,7 +94,7 @@ def _rule_errors(meta: PageMeta, front: FrontMatter, path: str) -> list[ContentE
         errors.append(
             ContentError(
                 path,
-                front.line_of("review_due"),
+                front.line_of(("review_due",)),
                 f'review_due "{meta.review_due}" must be after last_reviewed "{meta.last_reviewed}"',
             )
         )
@@ -148,7 +102,7 @@ def _rule_errors(meta: PageMeta, front: FrontMatter, path: str) -> list[ContentE
         errors.append(
             ContentError(
                 path,
-                front.line_of("kind"),
+                front.line_of(("kind",)),
                 f'a page of kind "{meta.kind}" must say which edition it belongs to: add a line '
                 f'"edition: {HINTS["edition"]}"',
             )
