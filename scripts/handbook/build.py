@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import PROJECT_ROOT
 from .errors import ContentErrors
@@ -58,7 +59,7 @@ def build(edition: str = "http", site_dir: Path | None = None, root: Path = PROJ
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(_mkdocs_failure(result.stdout + result.stderr))
-    problems = check_site(staging)
+    problems = check_site(staging, urlsplit(os.environ.get("HANDBOOK_SITE_URL") or "/").path or "/")
     if problems:
         shutil.rmtree(staging, ignore_errors=True)
         listed = "\n".join(str(problem) for problem in problems[:50])

@@ -53,16 +53,24 @@ def _parse(path: Path) -> _PageParser:
     return parser
 
 
-def _resolve(site: Path, page: Path, path_part: str) -> Path:
-    base = site if path_part.startswith("/") else page.parent
+def _resolve(site: Path, page: Path, path_part: str, base_path: str) -> Path:
+    if path_part.startswith("/"):
+        # Root-relative (Material's 404 page): the site is served at base_path (from site_url).
+        base, path_part = site, path_part[len(base_path) :] if path_part.startswith(base_path) else path_part
+    else:
+        base = page.parent
     target = (base / unquote(path_part.lstrip("/"))).resolve()
     if target.is_dir():
         target = target / "index.html"
     return target
 
 
-def check_site(site: Path) -> list[LinkProblem]:
-    """Every broken internal link or anchor, and every asset fetched from another host."""
+def check_site(site: Path, base_path: str = "/") -> list[LinkProblem]:
+    """Every broken internal link or anchor, and every asset fetched from another host.
+
+    ``base_path`` is the path the site is served under (the path of ``site_url``), for
+    root-relative links.
+    """
     site = site.resolve()
     pages = sorted(site.rglob("*.html"))
     parsed = {page: _parse(page) for page in pages}
@@ -70,12 +78,12 @@ def check_site(site: Path) -> list[LinkProblem]:
     for page, parser in parsed.items():
         rel = page.relative_to(site).as_posix()
         for _tag, url, fetched in parser.links:
-            problems.extend(_check_link(site, page, rel, url, fetched, parsed))
+            problems.extend(_check_link(site, page, rel, url, fetched, parsed, base_path))
     return sorted(set(problems))
 
 
 def _check_link(
-    site: Path, page: Path, rel: str, url: str, fetched: bool, parsed: dict[Path, _PageParser]
+    site: Path, page: Path, rel: str, url: str, fetched: bool, parsed: dict[Path, _PageParser], base_path: str
 ) -> Iterator[LinkProblem]:
     parts = urlsplit(url)
     if parts.scheme in ("mailto", "tel", "data", "javascript"):
@@ -87,7 +95,7 @@ def _check_link(
     if not parts.path:
         target = page
     else:
-        target = _resolve(site, page, parts.path)
+        target = _resolve(site, page, parts.path, base_path)
         if not target.exists():
             yield LinkProblem(rel, url, "no such file in the built site")
             return

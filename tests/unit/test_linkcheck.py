@@ -35,3 +35,15 @@ def test_finds_each_kind_of_problem(tmp_path: Path) -> None:
         "(offline readers cannot load it)",
         "index.html: missing/: no such file in the built site",
     ]
+
+
+def test_root_relative_links_use_the_site_path(tmp_path: Path) -> None:
+    page(tmp_path, "404.html", '<link rel="stylesheet" href="/handbook/assets/x.css"><a href="/handbook/a/">A</a>')
+    page(tmp_path, "a/index.html", "<p>A</p>")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "x.css").write_text("", encoding="utf-8")
+    assert check_site(tmp_path, base_path="/handbook/") == []
+    assert [str(p) for p in check_site(tmp_path)] == [
+        "404.html: /handbook/a/: no such file in the built site",
+        "404.html: /handbook/assets/x.css: no such file in the built site",
+    ]
