@@ -58,3 +58,30 @@ def test_404_page_has_no_axe_violations(visit, http_base: str) -> None:
     assert "404" in record.page.locator("article").inner_text()
     violations = run_axe(record.page)
     assert violations == [], describe_violations(violations)
+
+
+def test_every_page_has_no_axe_violations(browser, http_base: str, http_site) -> None:
+    """Not just one page per type: every built page (GOV.UK tech-docs style), light scheme."""
+    from .conftest import AXE_JS, WCAG_TAGS
+
+    pages = sorted(
+        path.relative_to(http_site).as_posix()
+        for path in http_site.rglob("index.html")
+        if "refresh" not in path.read_text(encoding="utf-8")[:600]
+    )
+    assert len(pages) > 10
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    failures = []
+    for rel in pages:
+        page.goto(http_base + rel[: -len("index.html")])
+        page.add_script_tag(path=str(AXE_JS))
+        violations = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+            ".then(r => r.violations)",
+            WCAG_TAGS,
+        )
+        if violations:
+            failures.append(f"/{rel}:\n{describe_violations(violations)}")
+    context.close()
+    assert failures == [], "\n".join(failures)

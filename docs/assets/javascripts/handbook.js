@@ -33,8 +33,8 @@
       button.setAttribute("aria-label", "Copy citation for paragraph " + paragraph.getAttribute("data-para"));
       button.setAttribute("data-search-exclude", "");
       button.addEventListener("click", function () { copy(citation(paragraph), button); });
-      var number = paragraph.querySelector(".hb-para__num");
-      number.insertAdjacentElement("afterend", button);
+      // At the end of the paragraph, so the number is followed straight by the text.
+      paragraph.appendChild(button);
     });
   }
 
