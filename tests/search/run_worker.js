@@ -1,0 +1,51 @@
+// Run a Material for MkDocs search worker in Node.js, as a browser would: send it the search
+// index (the SETUP message the page sends), then queries, and print what it answers.
+//
+//   node run_worker.js WORKER.js SITE_DIR < queries.json
+//
+// The worker is loaded as if from SITE_DIR/assets/javascripts/workers/, so it can fetch files of
+// the site (search/handbook_index.json). Prints JSON: {"built": true if the worker built its own
+// lunr index, "index": that index (lunr's JSON) or null, "results": {query: Material's SearchResult},
+// "warnings": [...]}.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+
+const [workerPath, siteDir] = process.argv.slice(2);
+const queries = JSON.parse(fs.readFileSync(0, "utf8") || "[]");
+const data = JSON.parse(fs.readFileSync(path.join(siteDir, "search", "search_index.json"), "utf8"));
+
+const listeners = [];
+const answers = [];
+const warnings = [];
+globalThis.self = globalThis;
+globalThis.location = { href: "http://handbook.test/assets/javascripts/workers/search.js" };
+globalThis.fetch = async url => {
+  const file = path.join(siteDir, new URL(url).pathname);
+  if (!fs.existsSync(file)) return { ok: false, status: 404 };
+  return { ok: true, status: 200, json: async () => JSON.parse(fs.readFileSync(file, "utf8")) };
+};
+console.warn = (...args) => warnings.push(args.map(String).join(" "));
+globalThis.addEventListener = (type, fn) => { if (type === "message") listeners.push(fn); };
+globalThis.postMessage = message => answers.push(message);
+vm.runInThisContext(fs.readFileSync(workerPath, "utf8"), { filename: workerPath });
+
+let built = null;
+const build = self.lunr.Builder.prototype.build;
+self.lunr.Builder.prototype.build = function () { built = build.call(this); return built; };
+
+async function send(message) {
+  const before = answers.length;
+  for (const listener of listeners) listener({ data: message });
+  while (answers.length === before) await new Promise(resolve => setImmediate(resolve));
+  return answers[answers.length - 1];
+}
+
+(async () => {
+  const ready = await send({ type: 0, data: { config: data.config, docs: data.docs, options: { suggest: false } } });
+  if (ready.type !== 1) throw new Error("the worker did not answer READY");
+  const results = {};
+  for (const query of queries) results[query] = (await send({ type: 2, data: query })).data;
+  process.stdout.write(JSON.stringify({ built: !!built, index: built ? built.toJSON() : null, results, warnings }));
+})().catch(error => { console.error(error); process.exit(1); });
