@@ -103,5 +103,19 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("ledger", help="build, then record newly published addresses and anchors")
     p.add_argument("--site-dir")
     p.set_defaults(func=cmd_ledger)
-    args = parser.parse_args(argv)
-    return args.func(args)
+    p = sub.add_parser("bench", help="search benchmark: synthetic handbooks, ours against plain Material",
+                       add_help=False)  # fmt: skip
+    p.set_defaults(func=None)
+    p = sub.add_parser("search", help="search a built site as the search box does (or run the relevance suite)",
+                       add_help=False)  # fmt: skip
+    p.set_defaults(func=None)
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "bench":
+        from .bench import main as bench_main
+
+        return bench_main(rest)
+    if args.command == "search":
+        from .search_cli import main as search_main
+
+        return search_main(rest)
+    return args.func(parser.parse_args(argv))

@@ -67,6 +67,8 @@ class IndexSettings:
     trimmer: bool = False
     stop_words: bool = True
     stemming: bool = False
+    #: lunr's field-length normalisation, ``b`` (see ``B``).
+    length_normalisation: float = B
 
     @classmethod
     def from_material(cls, config: Mapping[str, Any]) -> IndexSettings:
@@ -204,7 +206,7 @@ class IndexBuilder:
             "lunr": LUNR_VERSION,
             "documents": len(self.refs),
             "fields": self.fields,
-            "b": B,
+            "b": self.settings.length_normalisation,
             "lengths": self.lengths,
             "terms": terms,
             "postings": postings,
@@ -313,7 +315,7 @@ def build_id(docs: list[dict[str, Any]]) -> str:
     return f"{len(docs)}-{digest.hexdigest()[:16]}"
 
 
-def query_settings(settings: IndexSettings) -> dict[str, Any]:
+def query_settings(settings: IndexSettings, synonyms: Synonyms) -> dict[str, Any]:
     """What the worker needs to treat words as the index does (``termsOf``, ``rewriteQuery``)."""
     return {
         "stemming": settings.stemming,
@@ -321,6 +323,7 @@ def query_settings(settings: IndexSettings) -> dict[str, Any]:
         "trimmer": settings.trimmer,
         "exactBoost": EXACT_BOOST,
         "irregular": IRREGULAR,
+        "phrases": synonyms.query_phrases(),
     }
 
 
@@ -336,7 +339,8 @@ def prebuild_search_index(
     settings = IndexSettings.from_material(data["config"])
     docs = split_paragraphs(data["docs"], paragraphs_by_url)
     docs = label_documents(docs, facts_by_url, editions)
-    builder = build_index(docs, settings, Synonyms(synonym_pairs, settings.pattern))
+    synonyms = Synonyms(synonym_pairs, settings.pattern)
+    builder = build_index(docs, settings, synonyms)
     build = build_id(docs)
     data["docs"] = docs
     data["config"]["handbook"] = {
@@ -344,7 +348,7 @@ def prebuild_search_index(
         "build": build,
         "index": COMPACT_JSON,
         "script": COMPACT_JS,
-        "query": query_settings(settings),
+        "query": query_settings(settings, synonyms),
     }
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     compact = json.dumps(builder.compact(build), ensure_ascii=False, separators=(",", ":"))

@@ -34,17 +34,31 @@ SECTION_QUERY = re.compile(r"(^|[^A-Za-z0-9.])(?:s|ss|sec|sect|section|sections)
 _SYNTAX = re.compile(r"[*~^:\"]")
 
 
-def rewrite_query(query: str, settings: IndexSettings) -> str:
+def hidden_terms(words: Sequence[str], phrases: Sequence[tuple[Sequence[str], str]]) -> list[str]:
+    """Abbreviations whose expansion the reader typed (``Synonyms.query_phrases``), in order."""
+    stems = [word_stem(word) for word in words]
+    found: list[str] = []
+    for phrase, term in phrases:
+        size = len(phrase)
+        if term not in found and any(stems[i : i + size] == list(phrase) for i in range(len(stems) - size + 1)):
+            found.append(term)
+    return found
+
+
+def rewrite_query(query: str, settings: IndexSettings, phrases: Sequence[tuple[Sequence[str], str]] = ()) -> str:
     """The handbook's rewriting of a reader's query (twin of ``rewriteQuery`` in search_worker.js).
 
     Section numbers become one term ("S.47" → "s47"); stop words go, except a last word still being
-    typed; with ``stemming``, each word becomes its stem so that every form of it matches.
+    typed; with ``stemming``, each word becomes its stem so that every form of it matches; a glossary
+    expansion the reader typed brings in its abbreviation's term (the worker hides it from the
+    result list's "missing words").
     """
     query = SECTION_QUERY.sub(lambda m: m.group(1) + "s" + m.group(2).lower(), query)
     if '"' in query:
         return query
     typing = not re.search(r"\s$", query)
     parts = [part for part in re.split(r"\s+", query) if part]
+    typed: list[str] = []
     out: list[str] = []
     for p, part in enumerate(parts):
         prefix = part[0] if part[0] in "+-" else ""
@@ -53,6 +67,8 @@ def rewrite_query(query: str, settings: IndexSettings) -> str:
             out.append(part)
             continue
         pieces = [word for word in settings.pattern.split(body.lower()) if word]
+        if not prefix:
+            typed += pieces
         for w, word in enumerate(pieces):
             last = typing and p == len(parts) - 1 and w == len(pieces) - 1
             if settings.stop_words and not prefix and not last and word in STOP_WORDS:
@@ -67,6 +83,9 @@ def rewrite_query(query: str, settings: IndexSettings) -> str:
                 # "childcare" after. Both have the same text, so Material still counts one word
                 # when it shows missing words and highlights.
                 out += [f"{term}^{EXACT_BOOST}", term]
+    for term in hidden_terms(typed, phrases):
+        if term not in out:
+            out.append(f"{term}^{EXACT_BOOST}")
     return " ".join(out) if out else query
 
 
@@ -213,6 +232,7 @@ class SearchBox:
         self.config = data["config"]
         self.docs: list[dict[str, Any]] = data["docs"]
         self.settings = settings or IndexSettings.from_material(self.config)
+        self.phrases = self.config.get("handbook", {}).get("query", {}).get("phrases", [])
         self.index = Index.load(lunr_json_from_compact(compact, self.docs, self.settings))
 
     @classmethod
@@ -220,11 +240,12 @@ class SearchBox:
                    settings: IndexSettings) -> SearchBox:  # fmt: skip
         box = cls.__new__(cls)
         box.config, box.docs, box.index, box.settings = dict(config), docs, index, settings
+        box.phrases = config.get("handbook", {}).get("query", {}).get("phrases", [])
         return box
 
     def query(self, text: str) -> str:
         """What lunr is asked for the reader's words."""
-        return material_query(rewrite_query(text, self.settings), js_regex(self.settings.separator))
+        return material_query(rewrite_query(text, self.settings, self.phrases), js_regex(self.settings.separator))
 
     def search(self, text: str) -> list[Group]:
         return material_results(self.index, self.docs, self.query(text))

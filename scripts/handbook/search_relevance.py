@@ -118,7 +118,9 @@ def rebuilt(box: SearchBox, settings: IndexSettings, synonyms: Synonyms | None) 
     """The same documents indexed with other settings (for comparing choices)."""
     builder = build_index(box.docs, settings, synonyms)
     index = lunr_json_from_compact(builder.compact("variant"), box.docs, settings)
-    return SearchBox.from_parts(box.config, box.docs, Index.load(index), settings)
+    rebuilt_box = SearchBox.from_parts(box.config, box.docs, Index.load(index), settings)
+    rebuilt_box.phrases = synonyms.query_phrases() if synonyms else []
+    return rebuilt_box
 
 
 class _MaterialDefaults(SearchBox):
@@ -133,15 +135,16 @@ def variants(box: SearchBox, pairs: Sequence[tuple[Sequence[str], str]]) -> dict
     settings = box.settings
 
     def material() -> SearchBox:
-        defaults = IndexSettings(separator=DEFAULT_SEPARATOR, stop_words=True, stemming=False)
-        plain = rebuilt(box, defaults, None)
+        defaults = IndexSettings(separator=DEFAULT_SEPARATOR, stop_words=True, stemming=False, length_normalisation=0)
+        docs = [{key: value for key, value in doc.items() if key != "boost"} for doc in box.docs]
+        plain = rebuilt(SearchBox.from_parts(box.config, docs, box.index, defaults), defaults, None)
         return _MaterialDefaults.from_parts(plain.config, plain.docs, plain.index, defaults)
 
     return {
-        "as built (stemming and synonyms)": lambda: box,
+        "as built": lambda: box,
         "without stemming": lambda: rebuilt(box, replace(settings, stemming=False), Synonyms(pairs, settings.pattern)),
-        "without synonyms": lambda: rebuilt(box, settings, None),
-        "Material's defaults (no stemming, no synonyms, its separator)": material,
+        "without synonyms (glossary terms, section numbers)": lambda: rebuilt(box, settings, None),
+        "Material's default search settings, same documents": material,
     }
 
 

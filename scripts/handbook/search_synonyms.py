@@ -32,7 +32,8 @@ SECTION_WORD = re.compile(r"^s\.?([0-9]+[a-z]?)$")
 SECTION_LEAD = re.compile(r"^(?:s|ss|sec|sect|section|sections)\.?$")
 #: A number after such a word, allowing the punctuation a separator may leave on it ("47,").
 SECTION_NUMBER = re.compile(r"^([0-9]+[a-z]?)[,;:.)]*$")
-#: Words that continue a list of section numbers: "sections 10, 11 and 47".
+#: Words that continue a list of section numbers: "sections 10, 11 and 47" (numbers in a list go up,
+#: which tells "sections 10, 11" from "section 47(1)" once punctuation has been split off).
 SECTION_JOIN = {"and", "or", "to", "&amp;"}
 #: The glossary's own entries for section numbers (s17, s47): the section rule above serves them.
 SECTION_TERM = re.compile(r"^s[0-9]+[a-z]?$", re.IGNORECASE)
@@ -44,6 +45,10 @@ Extra = tuple[str, tuple[int, ...]]
 def section_term(number: str) -> str:
     """The one index term for a section number: ``47`` → ``s47``."""
     return "s" + number.lower()
+
+
+def _number(text: str) -> int:
+    return int(re.match(r"[0-9]+", text).group(0))
 
 
 def section_terms(tokens: Sequence[Token], words: Sequence[str] | None = None) -> list[Extra]:
@@ -68,10 +73,12 @@ def section_terms(tokens: Sequence[Token], words: Sequence[str] | None = None) -
             index += 1
             continue
         cursor = index + 1
+        previous = -1
         while cursor < len(tokens):
             number = SECTION_NUMBER.match(words[cursor])
-            if not number:
-                break
+            if not number or _number(number.group(1)) <= previous:
+                break  # "section 47(1)": the 1 is a subsection, not section 1
+            previous = _number(number.group(1))
             if cursor == index + 1:
                 positions: tuple[int, ...] = (tokens[index].position, tokens[cursor].position)
             else:
@@ -126,6 +133,20 @@ class Synonyms:
 
     def __bool__(self) -> bool:
         return bool(self._forms)
+
+    def query_phrases(self) -> list[tuple[list[str], str]]:
+        """(stems of an expansion of two or more words, its abbreviation's term), for the search box.
+
+        A reader who types "initial child protection conference" wants the places that say exactly
+        that (or ICPC) before those that merely use the four words; the index has "icpc" at both,
+        so the search box adds it to the query (``rewrite_query``), unseen by the reader.
+        """
+        found: dict[tuple[str, ...], str] = {}
+        for entries in self._phrases.values():
+            for entry in entries:
+                if len(entry.stems) > 1 and " " not in entry.abbreviation:
+                    found.setdefault(entry.stems, entry.abbreviation)
+        return [[list(stems), term] for stems, term in sorted(found.items())]
 
     def extra_terms(self, tokens: Sequence[Token], words: Sequence[str] | None = None) -> list[Extra]:
         """The words to add to the index for the tokens of one field (abbreviations and section numbers).

@@ -25,15 +25,21 @@
 
   var SETUP = 0;
   var QUERY = 2;
+  var RESULT = 3;
   var FORMAT = 1;
   var K1 = 1.2; /* lunr's default; Material keeps it (and sets b to 0) */
   var INDEX_JSON = "search/handbook_index.json";
   var INDEX_SCRIPT = "search/handbook_index.js";
+  /* Results whose matches are highlighted: Material shows 10 pages of results, then 4 more at a
+     time as the reader scrolls. The first HIGHLIGHT_ALL pages get every section highlighted (also
+     those under "more on this page"), the rest up to HIGHLIGHT_GROUPS their best sections. */
+  var HIGHLIGHT_ALL = 10;
+  var HIGHLIGHT_GROUPS = 50;
 
   var lunrValue; /* Material's lunr, wrapped */
   var materialListeners = [];
   var nativeAddEventListener = self.addEventListener;
-  var state = { settings: null, separator: /[\s\-]+/, compact: null, loading: null, held: null };
+  var state = { settings: null, separator: /[\s\-]+/, compact: null, loading: null, held: null, hidden: [], typed: {} };
 
   /* --- 1. The compact index ------------------------------------------------------------------ */
 
@@ -102,15 +108,42 @@
 
   function onMessageAfterSetup(event) {
     var message = event.data;
-    if (message && message.type === QUERY && state.settings && typeof message.data === "string") {
-      message.data = rewriteQuery(message.data, state.settings, state.separator, lunrValue);
+    if (message && message.type === QUERY && state.settings && state.settings.rewrite !== false && typeof message.data === "string") {
+      var rewritten = rewriteQuery(message.data, state.settings, state.separator, lunrValue);
+      message.data = rewritten.query;
+      state.hidden = rewritten.hidden;
+      state.typed = rewritten.typed;
     }
     deliver(event);
   }
 
+  /* Results: Material lists a result's missing words (terms marked false) and highlights the
+     matched ones on the page it links to (terms marked true). Words the search box added are not
+     the reader's to see; a missing word is shown as the reader typed it, not as its stem. */
+  var nativePostMessage = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT && message.data) {
+      (message.data.items || []).forEach(function (group) {
+        group.forEach(function (item) {
+          var terms = item.terms;
+          if (!terms) return;
+          state.hidden.forEach(function (term) { delete terms[term]; });
+          Object.keys(terms).forEach(function (term) {
+            var typed = state.typed[term];
+            if (terms[term] === false && typed && typed !== term) {
+              delete terms[term];
+              terms[typed] = false;
+            }
+          });
+        });
+      });
+    }
+    return nativePostMessage.apply(self, arguments);
+  };
+
   self.addEventListener = function (type, listener) {
     if (type === "message") { materialListeners.push(listener); return undefined; }
-    return nativeAddEventListener.apply(this, arguments);
+    return nativeAddEventListener.apply(self, arguments);
   };
   nativeAddEventListener.call(self, "message", onMessage);
 
@@ -228,8 +261,14 @@
     tokenSet.finish();
     var fieldVectors = Object.create(null);
     var refNumber = Object.create(null);
+    var pageOf = [];
+    var isArticle = [];
+    var seenPages = Object.create(null);
     docs.forEach(function (doc, d) {
       refNumber[doc.location] = d;
+      pageOf.push(doc.location.split("#")[0]);
+      isArticle.push(!seenPages[pageOf[d]]); /* Material: a page's first document is the page */
+      seenPages[pageOf[d]] = true;
       fields.forEach(function (field, f) {
         fieldVectors[field + "/" + doc.location] = new lunr.Vector(elements[d * width + f]);
       });
@@ -292,9 +331,56 @@
       return map;
     }
 
+    /* Material's order of results (Search.search): which documents a reader will see first. */
+    function clauseTerms(query) {
+      var parsed = new lunr.Query(["title", "text", "tags"]);
+      new lunr.QueryParser(query, parsed).parse();
+      return parsed.clauses.filter(function (clause) {
+        return clause.presence !== lunr.Query.presence.PROHIBITED;
+      }).map(function (clause) { return clause.term.replace(/^\*/, "").replace(/\*$/, ""); });
+    }
+    function shownFirst(results, query) {
+      var clauses = clauseTerms(query);
+      var ranked = results.map(function (result) {
+        var d = refNumber[result.ref];
+        var remaining = clauses.slice();
+        var terms = {};
+        Object.keys(result.matchData.metadata).forEach(function (term) {
+          remaining = remaining.filter(function (clause) {
+            if (term.indexOf(clause) !== 0) return true;
+            terms[clause] = true;
+            return false;
+          });
+        });
+        remaining.forEach(function (clause) { if (lunr.stopWordFilter(clause)) terms[clause] = false; });
+        var keys = Object.keys(terms);
+        var matched = keys.filter(function (key) { return terms[key]; }).length;
+        var boost = (isArticle[d] ? 1 : 0) + (keys.length ? matched / keys.length : 0);
+        return { d: d, score: result.score * (1 + boost * boost) };
+      }).sort(function (a, b) { return b.score - a.score; });
+      var groups = [];
+      var byPage = Object.create(null);
+      ranked.forEach(function (item) {
+        var group = byPage[pageOf[item.d]];
+        if (!group) groups.push(group = byPage[pageOf[item.d]] = []);
+        group.push(item);
+      });
+      var shown = Object.create(null);
+      var all = settings.highlightAll || HIGHLIGHT_ALL;
+      groups.slice(0, settings.highlightGroups || HIGHLIGHT_GROUPS).forEach(function (group, g) {
+        group.forEach(function (item) {
+          if (g < all || item.score >= group[0].score) shown[item.d] = true;
+        });
+      });
+      return shown;
+    }
+
     var search = index.search;
-    index.search = function () {
+    index.search = function (query) {
       var results = search.apply(index, arguments);
+      /* Material highlights every result; only the first ones are shown, so only they get the
+         positions of their matches (and need their words split). The rest stay plain. */
+      var shown = shownFirst(results, query);
       results.forEach(function (result) {
         var d = refNumber[result.ref];
         var metadata = result.matchData.metadata;
@@ -302,7 +388,7 @@
         Object.keys(metadata).forEach(function (term) {
           Object.keys(metadata[term]).forEach(function (field) {
             var known = seen[field] || (seen[field] = Object.create(null));
-            var found = positions(d, fields.indexOf(field))[term] || [];
+            var found = shown[d] ? positions(d, fields.indexOf(field))[term] || [] : [];
             /* A word and its stem share a position: mark it once, or the highlights would nest. */
             metadata[term][field] = {
               position: found.filter(function (p) { return known[p] ? false : (known[p] = true); })
@@ -344,33 +430,57 @@
   var SECTION = /(^|[^A-Za-z0-9.])(?:s|ss|sec|sect|section|sections)\.?\s*([0-9]+[a-z]?)(?![0-9A-Za-z])/gi;
   var SYNTAX = /[*~^:"]/;
 
-  /* Keep in step with rewrite_query() in scripts/handbook/search_query.py (a test compares them). */
+  /* Abbreviations whose expansion the reader typed: twin of hidden_terms() in search_query.py. */
+  function hiddenTerms(words, settings, lunr) {
+    var stems = words.map(function (word) { return stemOf(word, settings, lunr); });
+    var found = [];
+    (settings.phrases || []).forEach(function (entry) {
+      var phrase = entry[0];
+      var term = entry[1];
+      if (found.indexOf(term) !== -1) return;
+      for (var i = 0; i + phrase.length <= stems.length; i++) {
+        var same = true;
+        for (var j = 0; j < phrase.length && same; j++) same = stems[i + j] === phrase[j];
+        if (same) { found.push(term); return; }
+      }
+    });
+    return found;
+  }
+
+  /* Keep in step with rewrite_query() in scripts/handbook/search_query.py (a test compares them).
+     Returns the query for Material and the terms added that the reader did not type. */
   function rewriteQuery(query, settings, separator, lunr) {
     query = query.replace(SECTION, function (match, lead, number) {
       return lead + "s" + number.toLowerCase();
     });
-    if (query.indexOf('"') !== -1) return query;
+    if (query.indexOf('"') !== -1) return { query: query, hidden: [], typed: {} };
     var typing = !/\s$/.test(query);
     var parts = query.split(/\s+/).filter(function (part) { return part.length > 0; });
+    var typed = [];
+    var words = Object.create(null); /* term -> the word the reader typed */
     var out = [];
     parts.forEach(function (part, p) {
       var prefix = /^[+-]/.test(part) ? part.charAt(0) : "";
       var body = part.slice(prefix.length);
       if (!body || SYNTAX.test(body)) { out.push(part); return; }
       var pieces = body.toLowerCase().split(separator).filter(function (word) { return word.length > 0; });
+      if (!prefix) typed = typed.concat(pieces);
       pieces.forEach(function (word, w) {
         var last = typing && p === parts.length - 1 && w === pieces.length - 1;
         if (settings.stopWords && !prefix && !last && lunr.stopWordFilter(new lunr.Token(word)) === undefined) return;
         var term = settings.stemming ? stemOf(word, settings, lunr) : word;
+        if (!(term in words)) words[term] = word;
         if (prefix) out.push(prefix + term);
         else out.push(term + "^" + settings.exactBoost, term); /* the word, then words it begins */
       });
     });
-    return out.length ? out.join(" ") : query;
+    var hidden = hiddenTerms(typed, settings, lunr).filter(function (term) { return out.indexOf(term) === -1; });
+    hidden.forEach(function (term) { out.push(term + "^" + settings.exactBoost); });
+    return { query: out.length ? out.join(" ") : query, hidden: hidden, typed: words };
   }
 
   self.handbookRewriteQuery = function (query, settings, separator) {
-    return rewriteQuery(query, settings, new RegExp(separator), lunrValue);
+    return rewriteQuery(query, settings, new RegExp(separator), lunrValue).query;
   };
 
   if (typeof fetch === "function" || inIframe()) loadCompact().catch(function () {});

@@ -1,11 +1,13 @@
 // Run a Material for MkDocs search worker in Node.js, as a browser would: send it the search
 // index (the SETUP message the page sends), then queries, and print what it answers.
 //
-//   node run_worker.js WORKER.js SITE_DIR < queries.json
+//   node run_worker.js WORKER.js SITE_DIR < request.json
 //
+// request.json: {"queries": [...], "stem": [words], "rewrite": {"settings", "separator", "queries"}}.
 // The worker is loaded as if from SITE_DIR/assets/javascripts/workers/, so it can fetch files of
 // the site (search/handbook_index.json). Prints JSON: {"built": true if the worker built its own
 // lunr index, "index": that index (lunr's JSON) or null, "results": {query: Material's SearchResult},
+// "stems": {word: lunr.js's stem}, "rewritten": {query: the handbook worker's rewriting},
 // "warnings": [...]}.
 "use strict";
 const fs = require("fs");
@@ -13,7 +15,7 @@ const path = require("path");
 const vm = require("vm");
 
 const [workerPath, siteDir] = process.argv.slice(2);
-const queries = JSON.parse(fs.readFileSync(0, "utf8") || "[]");
+const request = JSON.parse(fs.readFileSync(0, "utf8") || "{}");
 const data = JSON.parse(fs.readFileSync(path.join(siteDir, "search", "search_index.json"), "utf8"));
 
 const listeners = [];
@@ -43,9 +45,17 @@ async function send(message) {
 }
 
 (async () => {
+  const stems = {};
+  for (const word of request.stem || []) stems[word] = self.lunr.stemmer(new self.lunr.Token(word)).toString();
+  const rewritten = {};
+  if (request.rewrite) {
+    const { settings, separator, queries } = request.rewrite;
+    for (const query of queries) rewritten[query] = self.handbookRewriteQuery(query, settings, separator);
+  }
   const ready = await send({ type: 0, data: { config: data.config, docs: data.docs, options: { suggest: false } } });
   if (ready.type !== 1) throw new Error("the worker did not answer READY");
   const results = {};
-  for (const query of queries) results[query] = (await send({ type: 2, data: query })).data;
-  process.stdout.write(JSON.stringify({ built: !!built, index: built ? built.toJSON() : null, results, warnings }));
+  for (const query of request.queries || []) results[query] = (await send({ type: 2, data: query })).data;
+  const index = built ? built.toJSON() : null;
+  process.stdout.write(JSON.stringify({ built: !!built, index, results, stems, rewritten, warnings }));
 })().catch(error => { console.error(error); process.exit(1); });

@@ -1,0 +1,149 @@
+"""Search in the real search box, in Chromium, over http and from file://.
+
+A sample of the relevance suite typed into the search box; the results' labels and highlights; a
+result's link landing on the paragraph with its words highlighted; half-typed words; and that the
+browser loads the index built at build time (and asks no other host for anything).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handbook import PROJECT_ROOT
+from handbook.search_relevance import TOP, load_suite
+from handbook.search_synonyms import glossary_pairs
+from handbook.urls import page_url
+
+from .conftest import url_for
+
+pytestmark = pytest.mark.browser
+
+SUITE = load_suite(PROJECT_ROOT / "tests" / "search" / "relevance.yml")
+HAS_GLOSSARY = bool(glossary_pairs(PROJECT_ROOT))
+#: Queries typed into the real search box: one of each kind the suite covers.
+SAMPLE = ["S.47", "section 47 enquiries", "s17", "SCR", "supervising staff", "private fostering",
+          "mother and baby units", "worried about a child"]  # fmt: skip
+if HAS_GLOSSARY:
+    SAMPLE += ["CDOP", "FGM"]
+SCREENSHOTS = PROJECT_ROOT / "reports" / "screenshots"
+
+
+@pytest.fixture
+def base(request: pytest.FixtureRequest) -> str:
+    return request.getfixturevalue("http_base" if request.param == "http" else "file_base")
+
+
+def _search(record, query: str):
+    page = record.page
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.press_sequentially(query, delay=15)
+    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+    page.wait_for_function(
+        "query => document.querySelector('input[data-md-component=search-query]').value === query", arg=query
+    )
+    page.wait_for_timeout(300)  # the result list for the last keystroke
+    return page
+
+
+def _groups(page, base: str) -> list[list[str]]:
+    """Each result's links, as locations relative to the site (without the ?h= highlighting)."""
+    groups = []
+    for item in page.locator(".md-search-result__item").all()[:TOP]:
+        links = []
+        for link in item.locator(":scope > a.md-search-result__link").all():
+            href = link.get_attribute("href") or ""
+            path, _, anchor = href.removeprefix(base).partition("#")
+            links.append(path.split("?")[0] + (f"#{anchor}" if anchor else ""))
+        groups.append(links)
+    return groups
+
+
+def _expected(target: str, base: str) -> str:
+    page, _, anchor = target.partition("#")
+    url = page_url(page, directory_urls=not base.startswith("file:"))
+    return url + (f"#{anchor}" if anchor else "")
+
+
+@pytest.mark.parametrize("base", ["http", "file"], indirect=True)
+@pytest.mark.parametrize("query", SAMPLE)
+def test_search_box_finds_the_answer(visit, base: str, query: str) -> None:
+    case = next(case for case in SUITE if case.query == query)
+    record = visit(url_for(base, "index.md"), base)
+    page = _search(record, query)
+    groups = _groups(page, base)
+    wanted = [_expected(target, base) for target in case.expect]
+    assert any(target in group for group in groups for target in wanted), (wanted, groups)
+    assert record.foreign_requests() == []
+    assert record.errors == []
+
+
+@pytest.mark.parametrize("base", ["http", "file"], indirect=True)
+def test_the_browser_loads_the_prebuilt_index(visit, base: str) -> None:
+    record = visit(url_for(base, "index.md"), base)
+    messages: list[str] = []
+    record.page.on("console", lambda message: messages.append(message.text))
+    _search(record, "safeguarding")
+    name = "search/handbook_index.json" if base.startswith("http") else "search/handbook_index.js"
+    assert any(url.split("?")[0] == base + name for url in record.requests), record.requests
+    assert not [message for message in messages if message.startswith("Search:")]
+    assert record.errors == []
+
+
+@pytest.mark.parametrize("base", ["http", "file"], indirect=True)
+def test_results_are_labelled_and_highlighted(visit, base: str) -> None:
+    record = visit(url_for(base, "index.md"), base)
+    page = _search(record, "section 47 enquiries")
+    first = page.locator(".md-search-result__item").first
+    assert "Replaced guidance" in first.locator(".md-tag").all_inner_texts()
+    marks = [text.lower() for text in page.locator(".md-search-result__article mark").all_inner_texts()]
+    assert "section" in marks and "47" in marks and "enquiries" in marks
+    # Material lists a result's missing words: only ever words the reader typed, as typed.
+    missing = {word.lower() for word in page.locator(".md-search-result__terms del").all_text_contents()}
+    assert missing <= {"s47", "enquiries"}, missing
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"search-s47-{'http' if base.startswith('http') else 'file'}.png"))
+
+
+@pytest.mark.parametrize("base", ["http", "file"], indirect=True)
+def test_a_result_lands_on_its_paragraph_with_the_words_highlighted(visit, base: str) -> None:
+    record = visit(url_for(base, "index.md"), base)
+    page = _search(record, "mother and baby units")
+    target = _expected("working-together/2013/consultation-draft/organisational-responsibilities.md#para-40", base)
+    link = page.locator(f'a.md-search-result__link[href*="{target.split("#")[0]}"][href$="#para-40"]').first
+    href = link.get_attribute("href") or ""
+    assert "?h=" in href
+    link.click()
+    page.wait_for_url("**#para-40")
+    paragraph = page.locator("#para-40")
+    paragraph.wait_for()
+    assert paragraph.is_visible() and paragraph.evaluate(
+        "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"
+    )
+    highlighted = [text.lower() for text in paragraph.locator("mark[data-md-highlight]").all_inner_texts()]
+    assert "mother" in highlighted and any(text.startswith("unit") for text in highlighted)
+    assert record.foreign_requests() == []
+    assert record.errors == []
+
+
+@pytest.mark.parametrize("base", ["http"], indirect=True)
+def test_half_typed_words_already_find_results(visit, base: str) -> None:
+    record = visit(url_for(base, "index.md"), base)
+    page = _search(record, "assessm")
+    titles = " ".join(page.locator(".md-search-result__article").all_inner_texts()).lower()
+    assert "assessment" in titles
+
+
+def test_screenshot_of_results(visit, http_base: str) -> None:
+    """For people to look at: the results for a practitioner's query, light scheme."""
+    record = visit(url_for(http_base, "index.md"), http_base)
+    query = "initial child protection conference" if HAS_GLOSSARY else "child protection conference"
+    page = _search(record, query)
+    missing = {word.lower() for word in page.locator(".md-search-result__terms del").all_text_contents()}
+    assert missing <= set(query.split()), "only the reader's own words are shown as missing, as typed"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / "search-conference.png"
+    page.screenshot(path=str(path))
+    assert Path(path).stat().st_size > 10_000

@@ -1,0 +1,183 @@
+"""The built sites' search files: the prebuilt index, the worker, and what is (not) indexed."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from handbook import PROJECT_ROOT
+from handbook.build import build
+from handbook.search_index import COMPACT_JS, COMPACT_JSON
+from handbook.search_worker import PRELUDE, prelude_lines
+from handbook.sources import load_pages
+from handbook.synthetic import generate
+from handbook.urls import page_url
+
+from .conftest import MATERIAL_WORKER, site_worker
+
+pytestmark = pytest.mark.slow
+
+
+def _search(site: Path) -> tuple[dict, dict]:
+    data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    compact = json.loads((site / "search" / COMPACT_JSON).read_text(encoding="utf-8"))
+    return data, compact
+
+
+@pytest.mark.parametrize("edition", ["http_site", "fileshare_site"])
+def test_both_editions_carry_the_prebuilt_index(request: pytest.FixtureRequest, edition: str) -> None:
+    site: Path = request.getfixturevalue(edition)
+    data, compact = _search(site)
+    assert data["config"]["handbook"]["build"] == compact["build"]
+    assert compact["documents"] == len(data["docs"])
+    script = (site / "search" / COMPACT_JS).read_text(encoding="utf-8")
+    assert json.loads(script.removeprefix("self.__handbookSearchIndex = ").rstrip().rstrip(";")) == compact
+
+
+def test_the_file_share_edition_inlines_the_handbooks_index(fileshare_site: Path) -> None:
+    """The hook runs after Material's search plugin and before the offline plugin copies its file."""
+    inlined = (fileshare_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    data = json.loads(inlined.removeprefix("var __index = "))
+    assert data == json.loads((fileshare_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "handbook" in data["config"]
+
+
+def test_the_worker_is_materials_with_the_handbooks_code_in_front(http_site: Path) -> None:
+    worker = site_worker(http_site)
+    assert worker.name == MATERIAL_WORKER.name, "the worker keeps Material's name: no template changes"
+    text = worker.read_text(encoding="utf-8")
+    assert text.startswith(PRELUDE.read_text(encoding="utf-8").rstrip("\n") + "\n")
+    assert text.endswith(MATERIAL_WORKER.read_text(encoding="utf-8"))
+    source_map = json.loads(Path(str(worker) + ".map").read_text(encoding="utf-8"))
+    assert source_map["mappings"].startswith(";" * prelude_lines()) and not source_map["mappings"].startswith(
+        ";" * (prelude_lines() + 1)
+    )
+
+
+def test_every_numbered_paragraph_is_a_search_result_that_lands_on_it(http_site: Path) -> None:
+    data, _compact = _search(http_site)
+    locations = {doc["location"] for doc in data["docs"]}
+    pages, _errors = load_pages(PROJECT_ROOT)
+    checked = 0
+    for page in pages:
+        html = (http_site / page_url(page.src_uri) / "index.html").read_text(encoding="utf-8")
+        for anchor in re.findall(r'<p class="hb-para" data-para="[^"]+" id="([^"]+)"', html):
+            assert page_url(page.src_uri) + "#" + anchor in locations
+            checked += 1
+    assert checked >= 80
+    for doc in data["docs"]:
+        if doc["title"].startswith("Paragraph "):
+            page, anchor = doc["location"].split("#")
+            html = (http_site / page / "index.html").read_text(encoding="utf-8")
+            assert f'id="{anchor}"' in html
+
+
+def test_results_are_labelled_with_their_edition_or_procedure(http_site: Path) -> None:
+    data, _compact = _search(http_site)
+    pages = {doc["location"]: doc for doc in data["docs"] if "#" not in doc["location"]}
+    assert pages["working-together/2010/chapter-5/"]["tags"] == [
+        "Working Together 2010 (executive summary)",
+        "Replaced guidance",
+    ]
+    assert pages["working-together/2013/consultation-draft/introduction/"]["tags"] == [
+        "Working Together 2013 (consultation draft)",
+        "Replaced guidance",
+    ]
+    assert pages["procedures/preface-and-introduction/"]["tags"] == ["LSCB procedure"]
+    replaced = pages["working-together/2010/chapter-5/"].get("boost", 1)
+    assert pages["procedures/preface-and-introduction/"].get("boost", 1) > replaced
+
+
+class _Excluded(HTMLParser):
+    """The text inside every element marked data-search-exclude."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.stack: list[str] = []
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "img", "input", "meta", "link", "hr", "wbr", "source"):
+            return
+        self.stack.append(tag)
+        if self.depth or any(name == "data-search-exclude" for name, _ in attrs):
+            if not self.depth:
+                self.texts.append("")
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+            if self.depth:
+                self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.texts[-1] += data
+
+    def sentences(self) -> list[str]:
+        """Each excluded block's sentences (long enough not to occur in the text by chance)."""
+        found = []
+        for text in self.texts:
+            found += [part.strip() for part in re.split(r"(?<=\.)\s+", " ".join(text.split())) if len(part) > 25]
+        return found
+
+
+def test_page_furniture_is_not_indexed(http_site: Path) -> None:
+    data, _compact = _search(http_site)
+    indexed = " ".join(" ".join(re.sub(r"<[^>]+>", " ", doc["text"]).split()) for doc in data["docs"])
+    excluded = []
+    for html in http_site.rglob("index.html"):
+        parser = _Excluded()
+        parser.feed(html.read_text(encoding="utf-8"))
+        excluded += parser.sentences()
+    assert any("replaced by" in text for text in excluded), "no replaced-edition banner found to check"
+    leaked = [text for text in excluded if text in indexed]
+    assert leaked == []
+
+
+CHART_PAGE = """---
+title: "Chapter 1: Referral flowchart"
+kind: flowchart
+status: local procedure
+owner: LSCB administrator
+last_reviewed: 2026-11-22
+review_due: 2027-11-22
+source: Written for this test
+---
+
+# Chapter 1: Referral flowchart
+
+The chart shows the referral pathway.
+
+```mermaid
+flowchart TD
+  quokkanode[Zanzibarwidget referral] --> wombatnode[Strategy discussion]
+```
+
+<div data-search-exclude="" markdown>
+Furniture with a marmalade-flavoured word.
+</div>
+"""
+
+
+def test_chart_sources_and_excluded_blocks_are_not_indexed(tmp_path: Path) -> None:
+    handbook = generate(PROJECT_ROOT, tmp_path / "handbook", chapters=1)
+    (handbook.root / handbook.chapter_src_uris[0]).write_text(CHART_PAGE, encoding="utf-8")
+    site = build("http", tmp_path / "site", root=handbook.root)
+    data, compact = _search(site)
+    chapter = page_url(handbook.chapter_src_uris[0])
+    html = (site / chapter / "index.html").read_text(encoding="utf-8")
+    assert 'class="mermaid" data-search-exclude=""' in html
+    assert "Zanzibarwidget" in html  # the chart is on the page ...
+    texts = " ".join(doc["title"] + " " + doc["text"] for doc in data["docs"])
+    assert "referral pathway" in texts  # ... its text alternative is indexed ...
+    for word in ("zanzibarwidget", "quokkanode", "flowchart td", "marmalade"):
+        assert word not in texts.lower()  # ... but not the chart's source, nor the furniture
+    for term in ("zanzibarwidget", "quokkanod", "quokkanode", "wombatnod", "marmalad", "marmalade"):
+        assert term not in compact["terms"]

@@ -1,0 +1,79 @@
+"""The relevance suite (relevance.yml): practitioners' queries find their answers in the first three.
+
+Run against the built site's index, through the search box's own steps (search_query.py), which
+test_worker.py checks against the real worker. ``python -m handbook search --suite`` prints the
+same hit rates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handbook import PROJECT_ROOT
+from handbook.errors import ContentErrors
+from handbook.search_query import SearchBox
+from handbook.search_relevance import TOP, load_suite, missing_targets, report, run, variants
+from handbook.search_synonyms import glossary_pairs
+
+from .conftest import SUITE
+
+pytestmark = pytest.mark.slow
+
+CASES = load_suite(SUITE)
+HAS_GLOSSARY = bool(glossary_pairs(PROJECT_ROOT))
+
+
+@pytest.fixture(scope="module")
+def box(http_site: Path) -> SearchBox:
+    return SearchBox(http_site / "search")
+
+
+def _failures(box: SearchBox, cases: list) -> list[str]:
+    return [
+        f"{outcome.case.query!r}: expected {' or '.join(outcome.case.expect)}; the first {TOP} results were "
+        f"{outcome.shown} (lunr was asked: {box.query(outcome.case.query)})"
+        for outcome in run(box, cases)
+        if not outcome.passed
+    ]
+
+
+def test_the_suite_is_large_enough_and_every_answer_exists(box: SearchBox) -> None:
+    assert len(CASES) >= 40
+    assert missing_targets(box, CASES) == []
+
+
+def test_every_query_finds_its_answer(box: SearchBox) -> None:
+    cases = [case for case in CASES if case.needs is None]
+    failures = _failures(box, cases)
+    hits = len(cases) - len(failures)
+    print(f"\nRelevance suite: {hits}/{len(cases)} queries ({100 * hits / len(cases):.1f}%) found their answer")
+    assert failures == [], "\n".join(failures)
+
+
+@pytest.mark.skipif(not HAS_GLOSSARY, reason="the glossary (data/glossary.yml, handbook.glossary) is not built yet")
+def test_every_query_through_the_glossary_finds_its_answer(box: SearchBox) -> None:
+    cases = [case for case in CASES if case.needs == "glossary"]
+    assert cases
+    assert _failures(box, cases) == []
+
+
+def test_stemming_and_synonyms_are_worth_having(http_site: Path, box: SearchBox) -> None:
+    """The figures for the README: each choice, taken away, loses queries."""
+    pairs = glossary_pairs(PROJECT_ROOT)
+    cases = [case for case in CASES if HAS_GLOSSARY or case.needs is None]
+    rates = {name: sum(outcome.passed for outcome in run(make(), cases)) for name, make in variants(box, pairs).items()}
+    print("\n" + report(http_site / "search", cases, pairs))
+    built, *others = rates.values()
+    assert built == len(cases)
+    assert all(other < built for other in others), rates
+
+
+def test_a_malformed_line_is_reported_with_its_line(tmp_path: Path) -> None:
+    suite = tmp_path / "relevance.yml"
+    suite.write_text('queries:\n  - {query: "s47", expect: "procedures/index.md"}\n  - {query: "x", expect: "page"}\n')
+    with pytest.raises(ContentErrors) as caught:
+        load_suite(suite)
+    assert "relevance.yml:3:" in str(caught.value)
+    assert "must be a page's Markdown file" in str(caught.value)
