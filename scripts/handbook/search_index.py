@@ -2,25 +2,32 @@
 
 Out of the box, Material for MkDocs 9 sends every visitor the search documents and has lunr.js
 index them in the browser on every page load: about 1 s at 500 pages and 3 to 4.6 s at 2,000 pages
-on the machines this handbook is used on, before the first result can appear. Here the index is
-built once, with lunr.py, and serialised in lunr.js 2.3.9's format; the search worker
-(``search_worker.js``) loads it with ``lunr.Index.load`` and Material's search interface works on
-it unchanged (results, highlighting in the teasers, ``?h=`` highlighting and deep links).
+on the machines this handbook is used on, before the first result can appear (``prebuild_index``
+is not supported by Material 9). Here the index is built once, by the build, and written beside
+Material's ``search_index.json`` as ``handbook_index.json`` (and ``handbook_index.js`` for
+``file://``) in a compact form: terms, and for each term the documents and term frequencies. The
+search worker (``search_worker.js``, put in front of Material's own) turns it into a lunr.js index
+in milliseconds, with lunr's own scores, and Material's search interface works on it unchanged.
 
-To give the same results Material would, the index is made with Material's own settings, read from
-its ``search_index.json``: the tokenizer and ``separator`` (``search_tokens.tokenize``), the fields
-and their boosts, ``b = 0`` (no field-length normalisation), position metadata for highlighting, and
-the ``pipeline``. With ``synonyms`` empty and no ``stemmer``, the index is identical to the one
-Material builds in the browser (tests/search/test_index_matches_material.py checks it in Node.js).
+The index follows Material's settings, read from its ``search_index.json``: the tokenizer and
+``separator`` (``search_tokens``), the fields and their boosts, the ``pipeline``. With no
+synonyms, no stemmer, ``b = 0`` and no query rewriting, the browser shows exactly what Material
+would (tests/search/test_worker.py runs both workers in Node.js and compares every result).
 
-Two things differ on purpose:
+What differs on purpose, and why:
 
-* ``stemmer`` in the pipeline indexes each word *and* its stem (lunr would keep the stem only).
-  Material adds ``*`` to every query word, and lunr skips the pipeline for such words, so a stemmed
-  index would not find "safeguarded" or even a half-typed "assessm"; with both, the search box
-  stems the reader's complete words (``search_query.rewrite_query``) and half-typed words still
-  match the words as written;
-* synonyms (``search_synonyms``): glossary abbreviations and section numbers.
+* ``stemmer`` indexes each word *and* its stem, where lunr would keep only the stem: Material adds
+  ``*`` to every word of a query and lunr skips the stemmer for such words, so a stemmed index
+  would not find "safeguarded", nor a half-typed "assessm". The search box stems the reader's
+  complete words instead (``search_query.rewrite_query``), and half-typed words still match the
+  words as written;
+* synonyms (``search_synonyms``): glossary abbreviations and section numbers;
+* ``B``: a little length normalisation (Material uses none);
+* the documents (``search_docs``): a result per numbered paragraph, labels, boosts.
+
+lunr.py (the Python port of lunr.js) loads and queries the index for the relevance suite
+(``search_query``); it is not used to build it, because its builder has its own tokenizer and a
+stemmer that differs from lunr.js's, and the browser must see the same terms as the build.
 """
 
 from __future__ import annotations

@@ -191,6 +191,22 @@
     return [docs, frequencies];
   }
 
+  function contains(sorted, value) {
+    var low = 0;
+    var high = sorted.length - 1;
+    while (low <= high) {
+      var middle = (low + high) >> 1;
+      if (sorted[middle] === value) return true;
+      if (sorted[middle] < value) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+
+  /* The index Material's worker searches, made from the compact one. It answers search() and
+     query() as lunr.Index does (same matches, same scores: lunr's BM25 vectors and cosine), but
+     works on arrays of document numbers, so that a query matching most of a large handbook
+     still takes milliseconds. */
   function fromCompact(lunr, setup, compact, settings) {
     var extractors = {};
     var fieldBoosts = {};
@@ -232,12 +248,16 @@
       for (var d = 0; d < count; d++) total += lengths[d * width + f] || 0;
       return count ? total / count : 0;
     });
-    var elements = [];
-    for (var e = 0; e < count * width; e++) elements.push([]);
-    var postings = new Array(terms.length);
+
+    /* Postings: for term t and field f, the documents (ascending) and lunr's vector element for
+       each, as lunr.Builder.createFieldVectors computes it. */
+    var postingDocs = new Array(terms.length * width);
+    var postingScores = new Array(terms.length * width);
+    var termNumber = Object.create(null);
     var tokenSet = new lunr.TokenSet.Builder();
     for (var t = 0; t < terms.length; t++) {
       tokenSet.insert(terms[t]);
+      termNumber[terms[t]] = t;
       var decoded = compact.postings[t].map(decode);
       var withTerm = 0;
       decoded.forEach(function (pair) { withTerm += pair[0].length; });
@@ -246,20 +266,22 @@
         var boost = fieldBoosts[fields[f]];
         var list = decoded[f][0];
         var frequencies = decoded[f][1];
+        var scores = new Float64Array(list.length);
         for (var i = 0; i < list.length; i++) {
           var frequency = frequencies[i];
-          /* lunr.Builder.createFieldVectors */
           var norm = b ? 1 - b + b * (lengths[list[i] * width + f] / averages[f]) : 1;
           var score = idf * ((K1 + 1) * frequency) / (K1 * norm + frequency);
           score *= boost;
           score *= docBoosts[list[i]];
-          elements[list[i] * width + f].push(t, Math.round(score * 1000) / 1000);
+          scores[i] = Math.round(score * 1000) / 1000;
         }
+        postingDocs[t * width + f] = Int32Array.from(list);
+        postingScores[t * width + f] = scores;
       }
-      postings[t] = decoded;
     }
     tokenSet.finish();
-    var fieldVectors = Object.create(null);
+    var root = tokenSet.root;
+
     var refNumber = Object.create(null);
     var pageOf = [];
     var isArticle = [];
@@ -269,46 +291,125 @@
       pageOf.push(doc.location.split("#")[0]);
       isArticle.push(!seenPages[pageOf[d]]); /* Material: a page's first document is the page */
       seenPages[pageOf[d]] = true;
-      fields.forEach(function (field, f) {
-        fieldVectors[field + "/" + doc.location] = new lunr.Vector(elements[d * width + f]);
-      });
-    });
-    /* lunr's postings ({_index, field: {ref: {}}}) are made when a query first reaches a term. */
-    var invertedIndex = Object.create(null);
-    terms.forEach(function (term, t) {
-      Object.defineProperty(invertedIndex, term, {
-        configurable: true,
-        enumerable: true,
-        get: function () {
-          var posting = { _index: t };
-          fields.forEach(function (field, f) {
-            var refs = Object.create(null);
-            postings[t][f][0].forEach(function (d) { refs[docs[d].location] = {}; });
-            posting[field] = refs;
-          });
-          Object.defineProperty(invertedIndex, term, { value: posting, enumerable: true });
-          return posting;
-        }
-      });
     });
     var extra = Object.create(null);
     (compact.extra || []).forEach(function (entry) {
       (extra[entry[0]] || (extra[entry[0]] = [])).push(entry);
     });
-    var index = new lunr.Index({
-      invertedIndex: invertedIndex,
-      fieldVectors: fieldVectors,
-      tokenSet: tokenSet.root,
-      fields: fields,
-      pipeline: new lunr.Pipeline()
-    });
+    var pipeline = new lunr.Pipeline();
+
+    /* lunr.Index.prototype.query, step for step, on arrays. */
+    function run(query) {
+      var matchedField = new Uint8Array(count * width);
+      var fieldOrder = new Uint8Array(count * width); /* the order a document's fields matched */
+      var fieldsMatched = new Uint8Array(count);
+      var order = [];
+      var vectors = fields.map(function () { return new Map(); });
+      var required = {};
+      var prohibited = {};
+      var processed = []; /* [term number, field number], in lunr's order, for the match data */
+      var cache = Object.create(null);
+      var all = true; /* lunr: a query with no clause, or only prohibited ones, matches everything */
+      query.clauses.forEach(function (clause) {
+        var PRESENCE = lunr.Query.presence;
+        var clauseMatches = clause.presence === PRESENCE.REQUIRED ? new Uint8Array(count) : null;
+        if (clause.presence !== PRESENCE.PROHIBITED) all = false;
+        var clauseTerms = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+        for (var m = 0; m < clauseTerms.length; m++) {
+          clause.term = clauseTerms[m];
+          var expanded = root.intersect(lunr.TokenSet.fromClause(clause)).toArray();
+          if (expanded.length === 0 && clause.presence === PRESENCE.REQUIRED) {
+            clause.fields.forEach(function (field) { required[field] = new Uint8Array(count); });
+            break;
+          }
+          expanded.forEach(function (term) {
+            var t = termNumber[term];
+            clause.fields.forEach(function (field) {
+              var f = fields.indexOf(field);
+              var list = postingDocs[t * width + f];
+              var i;
+              if (clause.presence === PRESENCE.REQUIRED) {
+                for (i = 0; i < list.length; i++) clauseMatches[list[i]] = 1;
+                if (required[field] === undefined) required[field] = null; /* null: every document */
+              }
+              if (clause.presence === PRESENCE.PROHIBITED) {
+                var set = prohibited[field] || (prohibited[field] = new Uint8Array(count));
+                for (i = 0; i < list.length; i++) set[list[i]] = 1;
+                return;
+              }
+              vectors[f].set(t, (vectors[f].get(t) || 0) + clause.boost);
+              var key = t * width + f;
+              if (cache[key]) return;
+              cache[key] = true;
+              processed.push(key);
+              for (i = 0; i < list.length; i++) {
+                var d = list[i];
+                if (matchedField[d * width + f]) continue;
+                matchedField[d * width + f] = 1;
+                fieldOrder[d * width + f] = ++fieldsMatched[d];
+                if (fieldsMatched[d] === 1) order.push(d);
+              }
+            });
+          });
+        }
+        if (clause.presence === PRESENCE.REQUIRED) {
+          clause.fields.forEach(function (field) {
+            var current = required[field];
+            var next = new Uint8Array(count);
+            for (var d = 0; d < count; d++) next[d] = (current === null || current[d]) && clauseMatches[d] ? 1 : 0;
+            required[field] = next;
+          });
+        }
+      });
+      if (all) { /* only prohibited words: every document, as lunr does */
+        order = [];
+        for (var d = 0; d < count; d++) {
+          order.push(d);
+          for (var g = 0; g < width; g++) { matchedField[d * width + g] = 1; fieldOrder[d * width + g] = g + 1; }
+        }
+      }
+      /* Dot products of the query vectors with the documents' field vectors (ascending term
+         order, as lunr.Vector.dot adds them), divided by the query vector's magnitude. */
+      var similarity = new Float64Array(count * width);
+      vectors.forEach(function (vector, f) {
+        var entries = Array.from(vector.entries()).sort(function (x, y) { return x[0] - y[0]; });
+        var magnitude = 0;
+        entries.forEach(function (entry) { magnitude += entry[1] * entry[1]; });
+        magnitude = Math.sqrt(magnitude);
+        entries.forEach(function (entry) {
+          var list = postingDocs[entry[0] * width + f];
+          var scores = postingScores[entry[0] * width + f];
+          for (var i = 0; i < list.length; i++) similarity[list[i] * width + f] += entry[1] * scores[i];
+        });
+        for (var d = 0; d < count; d++) {
+          var k = d * width + f;
+          if (matchedField[k]) similarity[k] = similarity[k] / magnitude || 0;
+        }
+      });
+      var results = [];
+      order.forEach(function (d) {
+        for (var field in required) if (required[field] !== null && !required[field][d]) return;
+        for (var field2 in prohibited) if (prohibited[field2][d]) return;
+        var byOrder = [];
+        for (var g = 0; g < width; g++) if (matchedField[d * width + g]) byOrder[fieldOrder[d * width + g]] = g;
+        var score = 0;
+        var first = true;
+        byOrder.forEach(function (g) {
+          score = first ? similarity[d * width + g] : score + similarity[d * width + g];
+          first = false;
+        });
+        results.push({ d: d, score: score });
+      });
+      results.sort(function (x, y) { return y.score - x.score; });
+      return { results: results, processed: processed };
+    }
 
     /* Positions of each term in one field of one document, as lunr would have stored them. */
-    var cache = Object.create(null);
+    var positionCache = Object.create(null);
     var termCache = Object.create(null);
     function positions(d, f) {
       var key = d + ":" + f;
-      if (cache[key]) return cache[key];
+      if (positionCache[key]) return positionCache[key];
       var doc = docs[d];
       var field = fields[f];
       var map = Object.create(null);
@@ -327,78 +428,118 @@
           for (var p = 3; p < entry.length; p++) add(term, entry[p]);
         });
       });
-      cache[key] = map;
+      positionCache[key] = map;
       return map;
     }
 
-    /* Material's order of results (Search.search): which documents a reader will see first. */
-    function clauseTerms(query) {
-      var parsed = new lunr.Query(["title", "text", "tags"]);
-      new lunr.QueryParser(query, parsed).parse();
-      return parsed.clauses.filter(function (clause) {
-        return clause.presence !== lunr.Query.presence.PROHIBITED;
-      }).map(function (clause) { return clause.term.replace(/^\*/, "").replace(/\*$/, ""); });
-    }
-    function shownFirst(results, query) {
-      var clauses = clauseTerms(query);
-      var ranked = results.map(function (result) {
-        var d = refNumber[result.ref];
-        var remaining = clauses.slice();
-        var terms = {};
-        Object.keys(result.matchData.metadata).forEach(function (term) {
-          remaining = remaining.filter(function (clause) {
-            if (term.indexOf(clause) !== 0) return true;
-            terms[clause] = true;
-            return false;
-          });
-        });
-        remaining.forEach(function (clause) { if (lunr.stopWordFilter(clause)) terms[clause] = false; });
-        var keys = Object.keys(terms);
-        var matched = keys.filter(function (key) { return terms[key]; }).length;
-        var boost = (isArticle[d] ? 1 : 0) + (keys.length ? matched / keys.length : 0);
-        return { d: d, score: result.score * (1 + boost * boost) };
-      }).sort(function (a, b) { return b.score - a.score; });
-      var groups = [];
-      var byPage = Object.create(null);
-      ranked.forEach(function (item) {
-        var group = byPage[pageOf[item.d]];
-        if (!group) groups.push(group = byPage[pageOf[item.d]] = []);
-        group.push(item);
+    var EMPTY = { position: [] };
+    /* lunr's result: the reference, the score and the match data Material reads (the matched
+       terms, per field, with positions if the result is to be highlighted). */
+    function result(item, processed, highlight) {
+      var metadata = Object.create(null);
+      var seen = {};
+      processed.forEach(function (key) {
+        var t = Math.floor(key / width);
+        var f = key % width;
+        if (!contains(postingDocs[key], item.d)) return;
+        var term = terms[t];
+        var field = fields[f];
+        var entry = metadata[term] || (metadata[term] = Object.create(null));
+        if (!highlight) { entry[field] = EMPTY; return; }
+        var known = seen[field] || (seen[field] = Object.create(null));
+        /* A word and its stem share a position: mark it once, or the highlights would nest. */
+        entry[field] = {
+          position: (positions(item.d, f)[term] || []).filter(function (p) {
+            return known[p] ? false : (known[p] = true);
+          })
+        };
       });
-      var shown = Object.create(null);
-      var all = settings.highlightAll || HIGHLIGHT_ALL;
-      groups.slice(0, settings.highlightGroups || HIGHLIGHT_GROUPS).forEach(function (group, g) {
-        group.forEach(function (item) {
-          if (g < all || item.score >= group[0].score) shown[item.d] = true;
-        });
-      });
-      return shown;
+      var matchData = new lunr.MatchData();
+      matchData.metadata = metadata;
+      return { ref: docs[item.d].location, score: item.score, matchData: matchData };
     }
 
-    var search = index.search;
-    index.search = function (query) {
-      var results = search.apply(index, arguments);
-      /* Material highlights every result; only the first ones are shown, so only they get the
-         positions of their matches (and need their words split). The rest stay plain. */
-      var shown = shownFirst(results, query);
-      results.forEach(function (result) {
-        var d = refNumber[result.ref];
-        var metadata = result.matchData.metadata;
-        var seen = {};
-        Object.keys(metadata).forEach(function (term) {
-          Object.keys(metadata[term]).forEach(function (field) {
-            var known = seen[field] || (seen[field] = Object.create(null));
-            var found = shown[d] ? positions(d, fields.indexOf(field))[term] || [] : [];
-            /* A word and its stem share a position: mark it once, or the highlights would nest. */
-            metadata[term][field] = {
-              position: found.filter(function (p) { return known[p] ? false : (known[p] = true); })
-            };
-          });
+    /* Material's ranking (Search.search): a bonus for pages and for matching every word. */
+    function materialOrder(results, processed, query) {
+      var parsed = new lunr.Query(fields);
+      new lunr.QueryParser(query, parsed).parse();
+      var keys = [];
+      parsed.clauses.forEach(function (clause) {
+        if (clause.presence === lunr.Query.presence.PROHIBITED) return;
+        var key = clause.term.replace(/^\*/, "").replace(/\*$/, "");
+        if (keys.indexOf(key) === -1) keys.push(key);
+      });
+      var masks = new Int32Array(count);
+      var termMasks = Object.create(null);
+      processed.forEach(function (key) {
+        var t = Math.floor(key / width);
+        var mask = termMasks[t];
+        if (mask === undefined) {
+          mask = 0;
+          keys.forEach(function (clause, c) { if (c < 31 && terms[t].indexOf(clause) === 0) mask |= 1 << c; });
+          termMasks[t] = mask;
+        }
+        var list = postingDocs[key];
+        for (var i = 0; i < list.length; i++) masks[list[i]] |= mask;
+      });
+      var counted = keys.map(function (clause) { return !!lunr.stopWordFilter(clause); });
+      return results.map(function (item) {
+        var matched = 0;
+        var total = 0;
+        keys.forEach(function (clause, c) {
+          var hit = c < 31 && (masks[item.d] & (1 << c)) !== 0;
+          if (hit) matched++;
+          if (hit || counted[c]) total++;
+        });
+        var boost = (isArticle[item.d] ? 1 : 0) + (total ? matched / total : 0);
+        return { item: item, score: item.score * (1 + boost * boost) };
+      }).sort(function (x, y) { return y.score - x.score; });
+    }
+
+    function search(query) {
+      var parsed = new lunr.Query(fields);
+      new lunr.QueryParser(query, parsed).parse();
+      var run_ = run(parsed);
+      var ranked = materialOrder(run_.results, run_.processed, query);
+      /* Group by page, as Material will. The first pages of results are kept whole and
+         highlighted; after that each page keeps only its best result, unhighlighted: Material
+         shows 10 pages of results at first, 4 more at a time as the reader scrolls, and would
+         otherwise spend most of a query (and of the message to the page) on results nobody sees. */
+      var groups = [];
+      var byPage = Object.create(null);
+      ranked.forEach(function (entry) {
+        var page = pageOf[entry.item.d];
+        if (!byPage[page]) groups.push(byPage[page] = []);
+        byPage[page].push(entry);
+      });
+      var keep = new Uint8Array(count);
+      var highlight = new Uint8Array(count);
+      var whole = settings.highlightGroups || HIGHLIGHT_GROUPS;
+      var everything = settings.highlightAll || HIGHLIGHT_ALL;
+      groups.forEach(function (group, g) {
+        group.forEach(function (entry, e) {
+          if (g < whole || e === 0) keep[entry.item.d] = 1;
+          if (g < everything || (g < whole && entry.score >= group[0].score)) highlight[entry.item.d] = 1;
         });
       });
-      return results;
+      return run_.results.filter(function (item) { return keep[item.d]; }).map(function (item) {
+        return result(item, run_.processed, highlight[item.d] === 1);
+      });
+    }
+
+    var invertedIndex = Object.create(null); /* Material only asks whether a word is in it */
+    terms.forEach(function (term, t) { invertedIndex[term] = { _index: t }; });
+    return {
+      fields: fields,
+      invertedIndex: invertedIndex,
+      search: search,
+      query: function (fn) {
+        var query = new lunr.Query(fields);
+        fn.call(query, query);
+        var run_ = run(query);
+        return run_.results.map(function (item) { return result(item, run_.processed, false); });
+      }
     };
-    return index;
   }
 
   function wrap(lunr) {

@@ -38,7 +38,7 @@ CHAPTER_DIR = "procedures/synthetic"
 PER_SECTION = 50
 #: Each chapter: sections of roughly this many words.
 SECTIONS_PER_CHAPTER = 5
-WORDS_PER_SECTION = 240
+WORDS_PER_SECTION = 225
 #: Every EDITION_EVERY-th chapter is an edition chapter (replaced guidance with numbered paragraphs).
 EDITION_EVERY = 4
 EDITION_YEARS = (2010, 2013, 2018)
@@ -128,9 +128,14 @@ def chapter_markdown(number: int, sentences: list[str], rng: random.Random) -> s
         lines += [f"## {section}. {_heading(rng, sentences)} {{#section-{section}}}", ""]
         words = 0
         while words < WORDS_PER_SECTION:
-            chosen = [rng.choice(sentences) for _ in range(rng.randint(2, 4))]
+            chosen: list[str] = []
+            for _ in range(rng.randint(2, 4)):
+                if words >= WORDS_PER_SECTION:
+                    break
+                sentence = rng.choice(sentences)
+                chosen.append(sentence)
+                words += len(sentence.split())
             text = " ".join(chosen)
-            words += len(text.split())
             if edition_chapter:
                 paragraph += 1
                 text = f"[§{paragraph}] {text}"
