@@ -306,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
                 for size in sizes:
                     log(f"{size} chapters:")
                     results.append(bench_size(size, args.runs, work, browser, log))
+                    if args.output:  # so far, in case a later size is interrupted
+                        text = report(results, args.runs, command.strip())
+                        Path(args.output).write_text(text + "\n", encoding="utf-8")
                     if not args.keep:
                         for path in work.glob(f"*-{size}"):
                             shutil.rmtree(path, ignore_errors=True)

@@ -76,5 +76,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         pairs = glossary_pairs(root)
     except ContentErrors as exc:
         raise PluginError(exc.report()) from exc
-    result = prebuild_search_index(path, _facts, _paragraphs, editions, pairs)
+    try:
+        result = prebuild_search_index(path, _facts, _paragraphs, editions, pairs)
+    except ValueError as exc:  # a search setting the prebuilt index does not support
+        raise PluginError(f"The search index was not built: {exc}. Check the search settings in mkdocs.yml.") from exc
     log.info(f"Search index built: {result.documents} documents, {result.terms} terms, {result.bytes} bytes")

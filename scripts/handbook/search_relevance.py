@@ -149,11 +149,14 @@ def variants(box: SearchBox, pairs: Sequence[tuple[Sequence[str], str]]) -> dict
 
 
 def report(search_dir: Path, cases: Sequence[Case], pairs: Sequence[tuple[Sequence[str], str]]) -> str:
-    """Hit rates of the built search and of the alternatives, for the README and the test output."""
+    """Hit rates of the built search and of the alternatives (and the queries each one loses)."""
     box = SearchBox(search_dir)
     lines = [f"Relevance suite: {len(cases)} queries, answer among the first {TOP} results"]
     for name, make in variants(box, pairs).items():
         outcomes = run(make(), cases)
         hits = sum(outcome.passed for outcome in outcomes)
-        lines.append(f"  {name:<64} {hits:>3}/{len(cases)}  {100 * hits / len(cases):5.1f}%")
+        lines.append(f"  {name:<56} {hits:>3}/{len(cases)}  {100 * hits / len(cases):5.1f}%")
+        missed = [outcome.case.query for outcome in outcomes if not outcome.passed]
+        if missed and len(missed) <= 12:
+            lines.append("      misses: " + ", ".join(f'"{query}"' for query in missed))
     return "\n".join(lines)

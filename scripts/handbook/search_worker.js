@@ -9,13 +9,16 @@
  * 1. As soon as the worker starts, it fetches search/handbook_index.json (from file://, where
  *    nothing can be fetched, it loads search/handbook_index.js with a script element).
  * 2. It holds the page's "set up" message until that index has arrived, then passes it on.
- * 3. When Material asks lunr to build, it makes the lunr index from the compact one instead:
- *    the same terms, the same scores (lunr's formula with Material's settings), no tokenizing.
- *    Material's highlighting needs the positions of matched words and a position table per field,
- *    which lunr makes while indexing; here they are made only for the documents a query returns,
- *    with Material's own tokenizer.
+ * 3. When Material asks lunr to build an index, it gets one made from the compact index instead
+ *    (fromCompact): it answers search() and query() as lunr.Index would, with the same matches
+ *    and scores (lunr's, with the build's settings), on arrays of document numbers, so queries
+ *    stay fast on a large handbook. Material's highlighting needs the positions of matched words
+ *    and a position table per field, which lunr makes while indexing; here they are made only
+ *    for the results a reader sees first, with Material's own tokenizer.
  * 4. It rewrites each query the way the index expects: section numbers ("S.47", "section 47")
- *    to one term (s47), complete words to their stems (twin of search_query.rewrite_query).
+ *    to one term (s47), complete words to their stems, glossary expansions to their
+ *    abbreviation too (twin of search_query.rewrite_query), and shows the reader only the
+ *    reader's own words in the results.
  *
  * If anything is missing or does not match (an old copy in a browser's cache), Material builds
  * its own index, as it would without this file. No request to any other host.
@@ -27,12 +30,12 @@
   var QUERY = 2;
   var RESULT = 3;
   var FORMAT = 1;
-  var K1 = 1.2; /* lunr's default; Material keeps it (and sets b to 0) */
+  var K1 = 1.2; /* lunr's default, as in search_index.py; b comes with the compact index */
   var INDEX_JSON = "search/handbook_index.json";
   var INDEX_SCRIPT = "search/handbook_index.js";
-  /* Results whose matches are highlighted: Material shows 10 pages of results, then 4 more at a
-     time as the reader scrolls. The first HIGHLIGHT_ALL pages get every section highlighted (also
-     those under "more on this page"), the rest up to HIGHLIGHT_GROUPS their best sections. */
+  /* Material shows 10 pages of results, then 4 more at a time as the reader scrolls. The first
+     HIGHLIGHT_GROUPS pages of results are kept whole and their best sections highlighted (the
+     first HIGHLIGHT_ALL pages: every section, also those under "more on this page"). */
   var HIGHLIGHT_ALL = 10;
   var HIGHLIGHT_GROUPS = 50;
 
@@ -147,7 +150,7 @@
   };
   nativeAddEventListener.call(self, "message", onMessage);
 
-  /* --- 3. From the compact index to lunr's ---------------------------------------------------- */
+  /* --- 3. The index Material searches, from the compact one -------------------------------- */
 
   /* The stem of a lower-case word: twin of word_stem() in search_tokens.py (the irregular
      plurals come from there, in the search index's settings). */
@@ -282,12 +285,10 @@
     tokenSet.finish();
     var root = tokenSet.root;
 
-    var refNumber = Object.create(null);
     var pageOf = [];
     var isArticle = [];
     var seenPages = Object.create(null);
     docs.forEach(function (doc, d) {
-      refNumber[doc.location] = d;
       pageOf.push(doc.location.split("#")[0]);
       isArticle.push(!seenPages[pageOf[d]]); /* Material: a page's first document is the page */
       seenPages[pageOf[d]] = true;
@@ -296,7 +297,7 @@
     (compact.extra || []).forEach(function (entry) {
       (extra[entry[0]] || (extra[entry[0]] = [])).push(entry);
     });
-    var pipeline = new lunr.Pipeline();
+    var pipeline = new lunr.Pipeline(); /* the search pipeline: empty, the search box stems words itself */
 
     /* lunr.Index.prototype.query, step for step, on arrays. */
     function run(query) {
@@ -307,7 +308,7 @@
       var vectors = fields.map(function () { return new Map(); });
       var required = {};
       var prohibited = {};
-      var processed = []; /* [term number, field number], in lunr's order, for the match data */
+      var processed = []; /* term * width + field, in lunr's order, for the match data */
       var cache = Object.create(null);
       var all = true; /* lunr: a query with no clause, or only prohibited ones, matches everything */
       query.clauses.forEach(function (clause) {

@@ -132,3 +132,25 @@ def test_section_numbers_and_word_forms_are_highlighted_where_they_are_written(w
     assert any("<mark>safeguarding</mark>" in text.lower() for text in texts)
     # The reader typed "section 47"; the term it became must not be shown as a missing word.
     assert all("s47" in item["terms"] for group in results["section 47"]["items"] for item in group if item["terms"])
+
+
+def test_an_index_from_another_build_is_not_used(equivalent_site: Path, tmp_path: Path) -> None:
+    """A browser may hold an old copy of one of the two files: then Material builds its own index."""
+    import shutil
+
+    from handbook.search_worker import combine
+
+    site = tmp_path / "site"
+    shutil.copytree(equivalent_site, site)
+    compact = json.loads((site / "search" / COMPACT_JSON).read_text())
+    compact["build"] = "an older build"
+    (site / "search" / COMPACT_JSON).write_text(json.dumps(compact))
+    ours = tmp_path / "worker.js"
+    ours.write_text(combine(MATERIAL_WORKER.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run_worker(ours, site, {"queries": ["police"]})
+    assert result["built"] is True
+    assert any("another build" in warning for warning in result["warnings"])
+    assert result["results"]["police"]["items"]
+    (site / "search" / COMPACT_JSON).unlink()
+    result = run_worker(ours, site, {"queries": ["police"]})
+    assert result["built"] is True and result["results"]["police"]["items"]
