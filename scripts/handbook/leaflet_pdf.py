@@ -113,11 +113,6 @@ def print_document(job: PrintJob, site_url: str | None, css: str | None = None) 
     css = PRINT_CSS.read_text(encoding="utf-8") if css is None else css
     e = html.escape
     content = print_links(job.content_html, job.page_url, site_url)
-    where = (
-        f'<a href="{e(job.web_address, quote=True)}">{e(job.web_address)}</a>'
-        if job.web_address
-        else f"in the handbook, under Leaflets ({e(job.site_path)})"
-    )
     rows = [
         ("For", job.audience),
         ("Version", job.version),
@@ -125,6 +120,14 @@ def print_document(job: PrintJob, site_url: str | None, css: str | None = None) 
         ("Review due", long_date(job.review_due)),
         ("Correct as printed on", long_date(job.printed_on)),
     ]
+    if job.retired:  # no current version to point to: point to the library instead
+        rows = rows[-1:]
+        library = urljoin(job.web_address, "../") if job.web_address else None
+        where = _online(library, "in the handbook, under Leaflets")
+        closing = f"This leaflet has been retired. Find the current leaflets online, {where}."
+    else:
+        where = _online(job.web_address, f"in the handbook, under Leaflets ({e(job.site_path)})")
+        closing = f"Printed copies can go out of date: read the current version online, {where}."
     facts = "\n".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in rows)
     if not job.retired:  # the summary goes straight after the leaflet's title
         lead = f'\n<p class="lead">{e(job.summary)}</p>'
@@ -153,12 +156,17 @@ def print_document(job: PrintJob, site_url: str | None, css: str | None = None) 
 <dl>
 {facts}
 </dl>
-<p>Published by the {e(job.lscb_name)}. Printed copies can go out of date: read the current version
-online, {where}.</p>
+<p>Published by the {e(job.lscb_name)}. {closing}</p>
 </aside>
 </body>
 </html>
 """
+
+
+def _online(address: str | None, otherwise: str) -> str:
+    if not address:
+        return otherwise
+    return f'<a href="{html.escape(address, quote=True)}">{html.escape(address)}</a>'
 
 
 def footer_template(job: PrintJob) -> str:
