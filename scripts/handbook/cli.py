@@ -1,4 +1,5 @@
-"""One command per job: ``python -m handbook build|fileshare|serve|check``.
+"""One command per job: ``python -m handbook build|fileshare|serve|check|ledger`` and the leaflet
+commands (``new-leaflet``, ``import-docx``, ``publish-leaflet``, ``retire-leaflet``).
 
 ``./run`` (the README's commands) installs what is needed and then calls these.
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 from . import PROJECT_ROOT
 from .build import BuildFailed, build, mkdocs_env, validate
 from .errors import ContentErrors
+from .leaflet_commands import add_commands as add_leaflet_commands
 from .ledger import LEDGER_FILE, ledger_problems, read_ledger, update_ledger
 from .linkcheck import check_site
 
@@ -103,5 +105,6 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("ledger", help="build, then record newly published addresses and anchors")
     p.add_argument("--site-dir")
     p.set_defaults(func=cmd_ledger)
+    add_leaflet_commands(sub)
     args = parser.parse_args(argv)
     return args.func(args)
