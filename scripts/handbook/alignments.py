@@ -79,6 +79,8 @@ class Alignment(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
     title: str = Field(min_length=1)
+    #: A few words for the navigation; the title if not given.
+    short_title: str | None = Field(default=None, min_length=1)
     topic: str = Field(min_length=1)
     #: What the comparison shows, in a sentence or two (shown at the top of its page).
     about: str | None = Field(default=None, min_length=1)

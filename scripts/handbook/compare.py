@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .alignments import Alignment, Alignments, Side, load_alignments, resolve_side
 from .citations import Citation, HostedText, Source, relative_md
-from .concordance import Cell, Concordance, Topic, load_concordance
+from .concordance import NOT_KNOWN, Cell, Concordance, Topic, load_concordance
 from .editions import Edition, Editions, load_editions, long_date
 from .errors import ContentErrors
 from .sources import load_pages
@@ -397,7 +397,7 @@ def pair_page(ctx: Context, earlier: int, later: int) -> str:
         label = CHANGE_LABELS[change.change] if change else "Not known"
         out.append(f"### {topic.title} {{#{topic.id}}}\n\n")
         out.append(f'<p class="hb-change hb-change--{label.lower().replace(" ", "-")}">{label}</p>\n\n')
-        out.append((change.text if change else "Not known from the texts this handbook holds.") + "\n\n")
+        out.append((change.text if change else NOT_KNOWN) + "\n\n")
         if change and change.cite:
             out.append(f"Sources: {sources_md(ctx.sources(change.cite), uri)}.\n\n")
         out.append(f"[Compare this topic across all the editions]({relative_md(uri, topic_uri(topic.id))}).\n\n")
@@ -588,10 +588,10 @@ def nav_entries(ctx: Context) -> list[object]:
     """The Compare section of the navigation, made from the data."""
     return [
         HUB,
-        {"Topics": [{t.title: topic_uri(t.id)} for t in ctx.concordance.topics]},
+        {"Topics": [{t.short_title or t.title: topic_uri(t.id)} for t in ctx.concordance.topics]},
         {"Edition to edition": [{f"{a} to {b}": pair_uri(a, b)} for a, b in ctx.concordance.pairs]},
         *(
-            [{"Wording": [{a.title: wording_uri(a.id)} for a in ctx.alignments.confirmed]}]
+            [{"Wording": [{a.short_title or a.title: wording_uri(a.id)} for a in ctx.alignments.confirmed]}]
             if ctx.alignments.confirmed
             else []
         ),

@@ -28,7 +28,7 @@ CONCORDANCE_FILE = "data/concordance.yml"
 ChangeKind = Literal["added", "removed", "changed", "unchanged", "not known"]
 
 #: Shown where a change between two editions cannot be told from the texts held.
-NOT_KNOWN = "Not known from the texts this handbook holds."
+NOT_KNOWN = "The texts this handbook holds do not show what changed."
 
 HINTS = {
     "id": "a short name in lower case with hyphens; it becomes the page address, so never change it",
@@ -86,6 +86,8 @@ class Topic(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
     title: str = Field(min_length=1)
+    #: A few words for the navigation (long titles wrap and crowd it); the title if not given.
+    short_title: str | None = Field(default=None, min_length=1)
     #: One or two sentences that open the topic's page: what the topic covers.
     about: str | None = Field(default=None, min_length=1)
     editions: list[Cell]
