@@ -42,8 +42,11 @@ def cmd_fileshare(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .compare import load_comparison
+
     try:
         validate()
+        load_comparison(PROJECT_ROOT)  # data/concordance.yml and data/alignments.yml
     except ContentErrors as exc:
         return _report(exc)
     if args.site_dir:
@@ -121,7 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", default="8000")
     p.set_defaults(func=cmd_serve)
-    p = sub.add_parser("check", help="validate every page's front matter (and a built site's links)")
+    p = sub.add_parser(
+        "check", help="validate every page's front matter and the comparison data (and a built site's links)"
+    )
     p.add_argument("--site-dir")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("ledger", help="build, then record newly published addresses and anchors")

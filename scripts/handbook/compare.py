@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from .alignments import Alignment, Alignments, Side, load_alignments, resolve_side
+from .alignments import Alignment, Alignments, Passage, Side, load_alignments, passage_text, resolve_side
 from .citations import Citation, HostedText, Source, relative_md
 from .concordance import NOT_KNOWN, Cell, Concordance, Topic, load_concordance
 from .editions import Edition, Editions, load_editions, long_date
@@ -343,6 +343,16 @@ def _edition_section(ctx: Context, topic: Topic, year: int, uri: str) -> str:
     return "".join(out)
 
 
+def _whole_paragraph(ctx: Context, source: Source) -> str:
+    """A quoted paragraph in full, folded away (excluded from search: its own page is indexed)."""
+    path, _, anchor = (source.target or "").partition("#")
+    text = passage_text(Passage(page=f"{path}#{anchor}"), ctx.hosted)
+    return (
+        f'<details class="hb-whole" data-search-exclude="">\n<summary>Paragraph {escape(source.para or "")} '
+        f'in full</summary>\n<p class="hb-whole__text">{escape(text, quote=False)}</p>\n</details>\n'
+    )
+
+
 def _own_words(ctx: Context, topic: Topic, uri: str) -> str:
     """The quoted words of each edition's hosted text, side by side (only where text is hosted)."""
     columns: list[str] = []
@@ -352,17 +362,21 @@ def _own_words(ctx: Context, topic: Topic, uri: str) -> str:
         if not quotes:
             continue
         column = [f'<div class="hb-sbs__col" markdown>\n\n#### {year}\n']
+        shown: set[str] = set()
         for source in quotes:
             # The source line between quotes keeps each quote its own blockquote.
             column.append(f"> {source.quote}\n\n— [{source.label}]({relative_md(uri, source.target or '')})\n")
+            if source.target and source.para and source.target not in shown:
+                shown.add(source.target)
+                column.append(_whole_paragraph(ctx, source))
         column.append("</div>\n")
         columns.append("\n".join(column))
     if not columns:
         return ""
     return (
         "## In the editions' own words\n\n"
-        "Extracts from the text this handbook holds, quoted exactly, with a link to each. Editions with "
-        "no text held here have no column.\n\n"
+        "Extracts from the text this handbook holds, quoted exactly, with a link to each; open "
+        '"in full" to read a numbered paragraph whole. Editions with no text held here have no column.\n\n'
         '<div class="hb-sbs" markdown>\n\n' + "\n".join(columns) + "\n</div>\n\n"
     )
 

@@ -109,3 +109,15 @@ def test_align_command_writes_an_unconfirmed_alignment_when_asked(project_copy: 
 def test_align_command_explains_a_bad_page(project_copy: Path, capsys: pytest.CaptureFixture) -> None:
     assert cli.main(["align", "--old", "nope.md", "--new", FINAL]) == 1
     assert 'no page "nope.md"' in capsys.readouterr().err
+
+
+def test_check_command_reports_bad_comparison_data(project_copy: Path, capsys: pytest.CaptureFixture) -> None:
+    path = project_copy / "data" / "alignments.yml"
+    text = path.read_text(encoding="utf-8").replace("topic: local-arrangements", "topic: local-arrangement", 1)
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "topic: local-arrangement" in row)
+    assert cli.main(["check"]) == 1
+    assert (
+        f'data/alignments.yml:{line}: topic "local-arrangement" is not in data/concordance.yml'
+        in capsys.readouterr().err
+    )
