@@ -17,9 +17,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .citations import HostedText
-from .concordance import Concordance
-from .errors import ContentError, ContentErrors
-from .located_yaml import load_located_yaml, validate_located
+from .concordance import Concordance, parse_checked
+from .errors import ContentError
 from .passages import RangeError, containing_paragraph, paragraph, plain_text, text_range
 
 ALIGNMENTS_FILE = "data/alignments.yml"
@@ -216,16 +215,13 @@ def check_alignments(
 def parse_alignments(
     text: str, hosted: HostedText, concordance: Concordance, path: str = ALIGNMENTS_FILE
 ) -> Alignments:
-    located = load_located_yaml(text, path)
-    if isinstance(located, ContentError):
-        raise ContentErrors([located])
-    alignments, errors = validate_located(Alignments, located, path, HINTS)
-    if alignments is None:
-        raise ContentErrors(errors)
-    errors = check_alignments(alignments, located, hosted, concordance, path)
-    if errors:
-        raise ContentErrors(errors)
-    return alignments
+    return parse_checked(
+        Alignments,
+        text,
+        path,
+        HINTS,
+        lambda alignments, located: check_alignments(alignments, located, hosted, concordance, path),
+    )
 
 
 def load_alignments(root: Path, hosted: HostedText, concordance: Concordance) -> Alignments:

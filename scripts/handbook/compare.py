@@ -257,6 +257,17 @@ def matrix_md(ctx: Context, from_uri: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def wording_list(ctx: Context, alignments: list[Alignment], from_uri: str, heading: str) -> str:
+    """A section linking to word-by-word comparisons (nothing if there are none)."""
+    if not alignments:
+        return ""
+    lines = [f"{heading}\n\n"]
+    for alignment in alignments:
+        old, new = ctx.sides(alignment)
+        lines.append(f"- [{alignment.title}]({relative_md(from_uri, wording_uri(alignment.id))}): {old} and {new}\n")
+    return "".join(lines) + "\n"
+
+
 def hub_generated(ctx: Context) -> str:
     """The generated part of the Compare hub."""
     uri = HUB
@@ -266,11 +277,7 @@ def hub_generated(ctx: Context) -> str:
     parts.append("\n## Compare two editions\n\n")
     for earlier, later in ctx.concordance.pairs:
         parts.append(f"- [{earlier} to {later}: what changed]({relative_md(uri, pair_uri(earlier, later))})\n")
-    if ctx.alignments.confirmed:
-        parts.append("\n## Compare the wording, word by word\n\n")
-        for alignment in ctx.alignments.confirmed:
-            old, new = ctx.sides(alignment)
-            parts.append(f"- [{alignment.title}]({relative_md(uri, wording_uri(alignment.id))}): {old} and {new}\n")
+    parts.append("\n" + wording_list(ctx, ctx.alignments.confirmed, uri, "## Compare the wording, word by word"))
     return "".join(parts)
 
 
@@ -317,13 +324,7 @@ def topic_page(ctx: Context, topic: Topic) -> str:
     own_words = _own_words(ctx, topic, uri)
     if own_words:
         out.append(own_words)
-    alignments = ctx.alignments_for_topic(topic.id)
-    if alignments:
-        out.append("## Compare the wording\n\n")
-        for alignment in alignments:
-            old, new = ctx.sides(alignment)
-            out.append(f"- [{alignment.title}]({relative_md(uri, wording_uri(alignment.id))}): {old} and {new}\n")
-        out.append("\n")
+    out.append(wording_list(ctx, ctx.alignments_for_topic(topic.id), uri, "## Compare the wording"))
     return "".join(out)
 
 
@@ -416,12 +417,7 @@ def pair_page(ctx: Context, earlier: int, later: int) -> str:
             out.append(f"Sources: {sources_md(ctx.sources(change.cite), uri)}.\n\n")
         out.append(f"[Compare this topic across all the editions]({relative_md(uri, topic_uri(topic.id))}).\n\n")
     wording = [a for a in ctx.alignments.confirmed if ctx.years(a) == (earlier, later)]
-    if wording:
-        out.append("## The wording compared\n\n")
-        for alignment in wording:
-            o, n = ctx.sides(alignment)
-            out.append(f"- [{alignment.title}]({relative_md(uri, wording_uri(alignment.id))}): {o} and {n}\n")
-        out.append("\n")
+    out.append(wording_list(ctx, wording, uri, "## The wording compared"))
     return "".join(out)
 
 

@@ -13,9 +13,10 @@ a child, so loading it is strict, and every problem is reported as ``file:line: 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -258,19 +259,37 @@ def _check_changes(check: _Checker, topic: Topic, loc: tuple, pairs: list[tuple[
             )
 
 
-def parse_concordance(text: str, hosted: HostedText, path: str = CONCORDANCE_FILE) -> Concordance:
-    """Parse and check concordance YAML; raise ContentErrors listing every problem with its line."""
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def parse_checked(
+    model: type[ModelT],
+    text: str,
+    path: str,
+    hints: dict[str, str],
+    rules: Callable[[ModelT, LocatedYaml], list[ContentError]],
+) -> ModelT:
+    """Parse a data file, check it against ``model`` and then ``rules``; raise every problem with its line."""
     located = load_located_yaml(text, path)
     if isinstance(located, ContentError):
         raise ContentErrors([located])
-    concordance, errors = validate_located(Concordance, located, path, HINTS)
-    if concordance is None:
+    value, errors = validate_located(model, located, path, hints)
+    if value is None:
         raise ContentErrors(errors)
-    hosted.publications = {publication.id: publication for publication in concordance.publications}
-    errors = check_concordance(concordance, located, hosted, path)
+    errors = rules(value, located)
     if errors:
         raise ContentErrors(errors)
-    return concordance
+    return value
+
+
+def parse_concordance(text: str, hosted: HostedText, path: str = CONCORDANCE_FILE) -> Concordance:
+    """Parse and check concordance YAML; raise ContentErrors listing every problem with its line."""
+
+    def rules(concordance: Concordance, located: LocatedYaml) -> list[ContentError]:
+        hosted.publications = {publication.id: publication for publication in concordance.publications}
+        return check_concordance(concordance, located, hosted, path)
+
+    return parse_checked(Concordance, text, path, HINTS, rules)
 
 
 def load_concordance(root: Path, hosted: HostedText) -> Concordance:

@@ -112,7 +112,8 @@ def test_how_assessment_timescales_changed_between_2010_and_2013(http_site: Path
     statement, sources = sources_after(
         http_site, "compare/2010-to-2013.md", "ten working days", "one working day", "45 working days"
     )
-    assert "seven before 1 April 2010" in statement.text and "removed the separate initial and core assessments" in statement.text
+    assert "seven before 1 April 2010" in statement.text
+    assert "removed the separate initial and core assessments" in statement.text
     assert "../../working-together/2010/chapter-5/" in sources.hrefs
     assert "../../working-together/2013/consultation-draft/multi-agency-responsibilities/#para-61" in sources.hrefs
     assert "consultation draft, June 2012" in sources.text, "the draft is labelled as the draft"
