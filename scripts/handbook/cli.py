@@ -1,5 +1,5 @@
-"""One command per job: ``python -m handbook build|fileshare|serve|check|ledger`` and the leaflet
-commands (``new-leaflet``, ``import-docx``, ``publish-leaflet``, ``retire-leaflet``).
+"""One command per job: ``python -m handbook build|fileshare|serve|check|ledger|align`` and the
+leaflet commands (``new-leaflet``, ``import-docx``, ``publish-leaflet``, ``retire-leaflet``).
 
 ``./run`` (the README's commands) installs what is needed and then calls these.
 """
@@ -44,8 +44,11 @@ def cmd_fileshare(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .compare import load_comparison
+
     try:
         validate()
+        load_comparison(PROJECT_ROOT)  # data/concordance.yml and data/alignments.yml
     except ContentErrors as exc:
         return _report(exc)
     if args.site_dir:
@@ -86,6 +89,30 @@ def cmd_ledger(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_align(args: argparse.Namespace) -> int:
+    """Propose alignments between two texts; write them (unconfirmed) only if asked."""
+    from .compare import load_comparison
+    from .propose import alignment_yaml, pages_for, propose, report, units
+
+    try:
+        hosted = load_comparison(PROJECT_ROOT).hosted
+        old = [u for spec in args.old for path in pages_for(hosted, spec) for u in units(hosted, path, args.items)]
+        new = [u for spec in args.new for path in pages_for(hosted, spec) for u in units(hosted, path, args.items)]
+    except (ContentErrors, ValueError) as exc:
+        return _report(exc)
+    candidates = propose(old, new, args.threshold, args.top)
+    print(report(candidates))
+    if args.write:
+        if not (args.title and args.topic):
+            return _report(ValueError("--write needs --title and --topic as well"))
+        block = alignment_yaml(candidates, new, args.write, args.title, args.topic)
+        path = PROJECT_ROOT / "data" / "alignments.yml"
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("\n" + block)
+        print(f"\nAdded {args.write!r} to data/alignments.yml, unconfirmed: check each row, then set confirmed: true")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -99,12 +126,31 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", default="8000")
     p.set_defaults(func=cmd_serve)
-    p = sub.add_parser("check", help="validate every page's front matter (and a built site's links)")
+    p = sub.add_parser(
+        "check", help="validate every page's front matter and the comparison data (and a built site's links)"
+    )
     p.add_argument("--site-dir")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("ledger", help="build, then record newly published addresses and anchors")
     p.add_argument("--site-dir")
     p.set_defaults(func=cmd_ledger)
     add_leaflet_commands(sub)
+    p = sub.add_parser(
+        "align",
+        help="propose which paragraphs of two texts correspond, by similarity (writes nothing unless --write)",
+    )
+    p.add_argument(
+        "--old", nargs="+", required=True, help="older text: page paths, an edition (2010) or 2013:consultation-draft"
+    )
+    p.add_argument("--new", nargs="+", required=True, help="newer text, as for --old")
+    p.add_argument("--items", action="store_true", help="also offer the list items of numbered paragraphs")
+    p.add_argument("--threshold", type=float, default=0.3, help="lowest similarity shown (0 to 1, default 0.3)")
+    p.add_argument("--top", type=int, default=3, help="candidates shown for each older passage (default 3)")
+    p.add_argument(
+        "--write", metavar="ID", help="append the best matches to data/alignments.yml as an unconfirmed alignment"
+    )
+    p.add_argument("--title", help="title of the alignment written with --write")
+    p.add_argument("--topic", help="concordance topic of the alignment written with --write")
+    p.set_defaults(func=cmd_align)
     args = parser.parse_args(argv)
     return args.func(args)
