@@ -155,12 +155,17 @@ class AreaSettings(BaseModel):
     local_docs: Path | None = None
 
 
-def _mapping_value(node: yaml.Node, key: str) -> yaml.Node | None:
+def _mapping_item(node: yaml.Node | None, key: str) -> tuple[yaml.Node, yaml.Node] | None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if getattr(key_node, "value", None) == key:
-                return value_node
+                return key_node, value_node
     return None
+
+
+def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    item = _mapping_item(node, key)
+    return item[1] if item else None
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -194,12 +199,17 @@ def find_area_block(config_file: Path, root: Path) -> tuple[str, LocatedYaml] | 
             tree = _compose(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            return ContentError(rel, (mark.line + 1) if mark else 1, f"this is not valid YAML ({exc})")
-        area = _mapping_value(_mapping_value(tree, "extra"), "area") if tree is not None else None
+            problem = getattr(exc, "problem", None) or str(exc)
+            message = f"this is not valid YAML ({problem}); check indentation and that text containing ':' is in quotes"
+            return ContentError(rel, (mark.line + 1) if mark else 1, message)
+        area = _mapping_item(_mapping_value(tree, "extra"), "area")
         if area is not None:
-            block = _block(text, area, rel)
-            return block if isinstance(block, ContentError) else (rel, block)
-        parent = _mapping_value(tree, "INHERIT") if tree is not None else None
+            block = _block(text, area[1], rel)
+            if isinstance(block, ContentError):
+                return block
+            block.start_line = area[0].start_mark.line + 1  # a missing key is blamed on "area:"
+            return rel, block
+        parent = _mapping_value(tree, "INHERIT")
         if parent is None:
             return None
         current = (current.parent / str(parent.value)).resolve()
@@ -286,13 +296,12 @@ def config_path_problems(area_config: dict[str, Any], core_config: dict[str, Any
     def up(value: str) -> str:
         return posixpath.normpath(posixpath.join("..", value))
 
+    custom_dir = (core_config.get("theme") or {}).get("custom_dir")
     expected = {
         "docs_dir": up(core_config.get("docs_dir", "docs")),
-        "hooks": [up(hook) for hook in core_config.get("hooks", [])],
-        "theme.custom_dir": up(core_config["theme"]["custom_dir"])
-        if "custom_dir" in core_config.get("theme", {})
-        else None,
-        "watch": [up(item) for item in core_config.get("watch", [])],
+        "hooks": [up(hook) for hook in core_config["hooks"]] if "hooks" in core_config else None,
+        "theme.custom_dir": up(custom_dir) if custom_dir else None,
+        "watch": [up(item) for item in core_config["watch"]] if "watch" in core_config else None,
     }
     actual = {
         "docs_dir": area_config.get("docs_dir"),
