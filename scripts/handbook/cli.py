@@ -25,7 +25,7 @@ def _report(exc: Exception) -> int:
     return 1
 
 
-def _governance_report(site: Path, area: str | None) -> None:
+def print_governance_report(site: Path, area: str | None) -> None:
     """Print which pages are overdue or due for review, and which area settings are still missing."""
     print(format_report(json.loads((site / REVIEW_JSON).read_text(encoding="utf-8"))))
     print(f"The list of every page with its owner and dates is in {site / REVIEW_JSON}")
@@ -42,7 +42,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     except (ContentErrors, BuildFailed, FileNotFoundError) as exc:
         return _report(exc)
     print(f"Built the handbook{_for(args.area)} into {site}")
-    _governance_report(site, args.area)
+    print_governance_report(site, args.area)
     return 0
 
 
@@ -53,7 +53,7 @@ def cmd_fileshare(args: argparse.Namespace) -> int:
         return _report(exc)
     print(f"Built the file-share edition{_for(args.area)} into {site}")
     print(f"Copy that folder to the file share; readers open {site / 'index.html'}")
-    _governance_report(site, args.area)
+    print_governance_report(site, args.area)
     return 0
 
 
