@@ -137,8 +137,14 @@ def atom_feed(
 
 
 def feed_link_tag(href: str, title: str) -> str:
-    """The ``<link rel="alternate">`` that lets browsers and feed readers find the feed."""
-    return f'<link rel="alternate" type="application/atom+xml" title={quoteattr(title)} href={quoteattr(href)}>'
+    """The ``<link rel="alternate feed">`` that lets browsers and feed readers find the feed.
+
+    Feed discovery looks for the ``alternate`` token with the Atom type. The second token matters:
+    Material treats every ``link[rel=alternate]`` (an exact match) as another language or version
+    of the site and fetches ``<href>/sitemap.xml``, a failed request on every page (and a console
+    error from file://). ``rel="alternate feed"`` keeps the meaning without that request.
+    """
+    return f'<link rel="alternate feed" type="application/atom+xml" title={quoteattr(title)} href={quoteattr(href)}>'
 
 
 def insert_into_head(html: str, tag: str) -> str:

@@ -27,7 +27,7 @@ AREAS = {
     "peterborough": "Local Safeguarding Children Board for Peterborough",
 }
 ATOM = "{http://www.w3.org/2005/Atom}"
-FEED_LINK = re.compile(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">')
+FEED_LINK = re.compile(r'<link rel="alternate feed" type="application/atom\+xml" title="[^"]+" href="([^"]+)">')
 
 
 def pages_of(site: Path) -> list[Path]:

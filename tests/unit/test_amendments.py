@@ -140,7 +140,9 @@ def test_empty_feed_uses_today() -> None:
 def test_feed_is_linked_from_the_head() -> None:
     html = "<html><head><title>x</title></head><body></body></html>"
     tag = feed_link_tag("../changes.xml", "What's changed")
-    assert tag == '<link rel="alternate" type="application/atom+xml" title="What\'s changed" href="../changes.xml">'
+    assert tag == (
+        '<link rel="alternate feed" type="application/atom+xml" title="What\'s changed" href="../changes.xml">'
+    )
     assert insert_into_head(html, tag) == (f"<html><head><title>x</title>  {tag}\n  </head><body></body></html>")
 
 
