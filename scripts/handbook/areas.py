@@ -335,6 +335,21 @@ def area_config_file(root: Path, area: str) -> Path:
     return path
 
 
+def settings_errors(root: Path) -> list[ContentError]:
+    """Every problem in the core's and every area's settings and local pages (for ``./run check``)."""
+    from .sources import load_page  # sources does not import areas; imported here to keep it light
+
+    errors: list[ContentError] = []
+    configs = [root / "mkdocs.yml", *(area_config_file(root, area) for area in area_names(root))]
+    for config in configs:
+        errors += load_area(config, root)[1]
+        local = config.with_suffix("") / LOCAL_DOCS if config.parent == root / AREAS_DIR else None
+        for src_uri, path in local_files(local if local and local.is_dir() else None).items():
+            if src_uri.endswith(".md"):
+                errors += load_page(path, root, src_uri)[1]
+    return errors
+
+
 def fileshare_config_text(area: str, fileshare_config: str) -> str:
     """A file-share configuration for an area: the core's file-share settings on top of the area's.
 

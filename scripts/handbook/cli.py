@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 from . import PROJECT_ROOT
-from .areas import area_config_file, load_area, not_provided
+from .areas import area_config_file, load_area, not_provided, settings_errors
 from .build import BuildFailed, build, mkdocs_env, validate
 from .errors import ContentErrors
+from .glossary import load_glossary
 from .ledger import LEDGER_FILE, ledger_problems, read_ledger, update_ledger
 from .linkcheck import check_site
 from .review import REVIEW_JSON, format_report
@@ -64,6 +65,13 @@ def _for(area: str | None) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     try:
         validate()
+        errors = settings_errors(PROJECT_ROOT)
+        try:
+            load_glossary(PROJECT_ROOT)
+        except ContentErrors as exc:
+            errors += exc.errors
+        if errors:
+            raise ContentErrors(errors)
     except ContentErrors as exc:
         return _report(exc)
     if args.site_dir:
@@ -72,7 +80,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         if problems:
             return 1
-    print("All pages are valid.")
+    print("All pages, the glossary and every area's settings are valid.")
     return 0
 
 
@@ -124,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", default="8000")
     p.add_argument("--area", help="serve one area's edition (areas/<AREA>.yml)")
     p.set_defaults(func=cmd_serve)
-    p = sub.add_parser("check", help="validate every page's front matter (and a built site's links)")
+    p = sub.add_parser(
+        "check", help="validate every page's front matter, the glossary and area settings (and a built site's links)"
+    )
     p.add_argument("--site-dir")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("ledger", help="build, then record newly published addresses and anchors")

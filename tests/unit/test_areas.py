@@ -21,6 +21,7 @@ from handbook.areas import (
     local_files,
     local_only_pages,
     not_provided,
+    settings_errors,
     with_local_section,
 )
 
@@ -288,3 +289,14 @@ def test_fileshare_config_for_an_area_inherits_the_area() -> None:
     assert "site_dir" not in data
     assert data["plugins"]["offline"]["enabled"] is True
     assert data["extra"]["polyfills"] == yaml.safe_load(core)["extra"]["polyfills"]
+
+
+def test_check_reports_area_settings_and_local_pages(tmp_path: Path) -> None:
+    root = project(tmp_path, AREA.replace('number: "999"', "number: police"))
+    local = root / "areas" / "testshire" / "docs" / "local" / "index.md"
+    local.parent.mkdir(parents=True)
+    local.write_text("---\ntitle: Local\n---\n\n# Local\n", encoding="utf-8")
+    errors = [str(error) for error in settings_errors(root)]
+    assert errors[0].startswith('areas/testshire.yml:18: number "police" is not a telephone number')
+    assert 'areas/testshire/docs/local/index.md:1: "kind" is missing: add a line "kind: home' in " ".join(errors)
+    assert settings_errors(PROJECT_ROOT) == []
