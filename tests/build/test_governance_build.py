@@ -85,7 +85,7 @@ def test_glossary_page_lists_every_term(http_site: Path) -> None:
     missing = [term.term for term in glossary.terms if f'<dt id="{term.anchor}">' not in html]
     assert missing == []
     assert 'aria-label="Glossary by letter"' in html
-    assert not re.search(r'<abbr[^>]*tabindex', html), "the glossary itself adds no extra tab stops"
+    assert not re.search(r"<abbr[^>]*tabindex", html), "the glossary itself adds no extra tab stops"
 
 
 def test_abbreviations_have_definitions_on_every_page(http_site: Path) -> None:
@@ -187,14 +187,21 @@ def test_local_page_replaces_core_page_and_bad_settings_fail_safely(tmp_path: Pa
     local.parent.mkdir(parents=True)
     local.write_text(core.replace("# Procedures\n", "# Procedures\n\nPeterborough's own version of this page.\n"))
 
+    logo = root / "areas" / "peterborough" / "docs" / "assets" / "images" / "area-logo.svg"
+    logo.parent.mkdir(parents=True)
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>', encoding="utf-8")
+    settings = root / "areas" / "peterborough.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "    logo: assets/images/area-logo.svg\n")
     site = build("http", root=root, area="peterborough")
     assert site == (root / "site-peterborough").resolve()
     assert "Peterborough's own version of this page." in (site / "procedures" / "index.html").read_text(
         encoding="utf-8"
     )
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<img src="assets/images/area-logo.svg" alt="logo">' in home, "the area's logo replaces the core's"
+    assert (site / "assets" / "images" / "area-logo.svg").is_file()
     good = (site / "index.html").read_bytes()
 
-    settings = root / "areas" / "peterborough.yml"
     text = settings.read_text(encoding="utf-8")
     settings.write_text(text.replace('number: "999"', "number: call the police"), encoding="utf-8")
     line = next(n for n, row in enumerate(settings.read_text().splitlines(), 1) if "call the police" in row)
