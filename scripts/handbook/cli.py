@@ -7,16 +7,20 @@ leaflet commands (``new-leaflet``, ``import-docx``, ``publish-leaflet``, ``retir
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 from . import PROJECT_ROOT
+from .areas import area_config_file, load_area, not_provided, settings_errors
 from .build import BuildFailed, build, mkdocs_env, validate
 from .errors import ContentErrors
 from .leaflet_commands import add_commands as add_leaflet_commands
+from .glossary import load_glossary
 from .ledger import LEDGER_FILE, ledger_problems, read_ledger, update_ledger
 from .linkcheck import check_site
+from .review import REVIEW_JSON, format_report
 
 
 def _report(exc: Exception) -> int:
@@ -24,23 +28,40 @@ def _report(exc: Exception) -> int:
     return 1
 
 
+def print_governance_report(site: Path, area: str | None) -> None:
+    """Print which pages are overdue or due for review, and which area settings are still missing."""
+    print(format_report(json.loads((site / REVIEW_JSON).read_text(encoding="utf-8"))))
+    print(f"The list of every page with its owner and dates is in {site / REVIEW_JSON}")
+    config = area_config_file(PROJECT_ROOT, area) if area else PROJECT_ROOT / "mkdocs.yml"
+    settings, _errors = load_area(config, PROJECT_ROOT)
+    missing = not_provided(settings.area) if settings else []
+    if missing:
+        print(f"Area settings not yet provided by the LSCB ({settings.path}): " + "; ".join(missing))
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     try:
-        site = build("http", Path(args.site_dir) if args.site_dir else None)
-    except (ContentErrors, BuildFailed) as exc:
+        site = build("http", Path(args.site_dir) if args.site_dir else None, area=args.area)
+    except (ContentErrors, BuildFailed, FileNotFoundError) as exc:
         return _report(exc)
-    print(f"Built the handbook into {site}")
+    print(f"Built the handbook{_for(args.area)} into {site}")
+    print_governance_report(site, args.area)
     return 0
 
 
 def cmd_fileshare(args: argparse.Namespace) -> int:
     try:
-        site = build("fileshare", Path(args.site_dir) if args.site_dir else None)
-    except (ContentErrors, BuildFailed) as exc:
+        site = build("fileshare", Path(args.site_dir) if args.site_dir else None, area=args.area)
+    except (ContentErrors, BuildFailed, FileNotFoundError) as exc:
         return _report(exc)
-    print(f"Built the file-share edition into {site}")
+    print(f"Built the file-share edition{_for(args.area)} into {site}")
     print(f"Copy that folder to the file share; readers open {site / 'index.html'}")
+    print_governance_report(site, args.area)
     return 0
+
+
+def _for(area: str | None) -> str:
+    return f" for {area}" if area else ""
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -49,6 +70,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         validate()
         load_comparison(PROJECT_ROOT)  # data/concordance.yml and data/alignments.yml
+        errors = settings_errors(PROJECT_ROOT)
+        try:
+            load_glossary(PROJECT_ROOT)
+        except ContentErrors as exc:
+            errors += exc.errors
+        if errors:
+            raise ContentErrors(errors)
     except ContentErrors as exc:
         return _report(exc)
     if args.site_dir:
@@ -57,7 +85,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         if problems:
             return 1
-    print("All pages are valid.")
+    print("All pages, the glossary and every area's settings are valid.")
     return 0
 
 
@@ -66,9 +94,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         validate()
     except ContentErrors as exc:
         return _report(exc)
+    try:
+        config = str(area_config_file(PROJECT_ROOT, args.area) if args.area else PROJECT_ROOT / "mkdocs.yml")
+    except FileNotFoundError as exc:
+        return _report(exc)
     address = f"{args.host}:{args.port}"
     print(f"The handbook will be at http://{address}/ (press Ctrl+C to stop)", flush=True)
-    config = str(PROJECT_ROOT / "mkdocs.yml")
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", address, "-f", config]
     return subprocess.call(command, cwd=PROJECT_ROOT, env=mkdocs_env())
 
@@ -116,18 +147,24 @@ def cmd_align(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
+    area_help = "build one area's edition (settings in areas/<AREA>.yml), e.g. cambridgeshire"
     p = sub.add_parser("build", help="build the http site into site/ (only replaced if the build succeeds)")
     p.add_argument("--site-dir")
+    p.add_argument("--area", help=area_help + "; into site-<AREA>/")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("fileshare", help="build the file-share edition (opens from file://) into site-fileshare/")
     p.add_argument("--site-dir")
+    p.add_argument("--area", help=area_help + "; into site-<AREA>-fileshare/")
     p.set_defaults(func=cmd_fileshare)
     p = sub.add_parser("serve", help="check the pages, then serve the handbook with live reload")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", default="8000")
+    p.add_argument("--area", help="serve one area's edition (areas/<AREA>.yml)")
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser(
-        "check", help="validate every page's front matter and the comparison data (and a built site's links)"
+        "check",
+        help="validate every page's front matter, the comparison data, the glossary and area settings "
+        "(and a built site's links)",
     )
     p.add_argument("--site-dir")
     p.set_defaults(func=cmd_check)

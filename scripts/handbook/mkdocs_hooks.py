@@ -30,7 +30,8 @@ COMPARE_PAGE = "compare/index.md"
 
 
 def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
+    # The folder that holds docs/: area configs (areas/<area>.yml) sit one level below the root.
+    return Path(config.docs_dir).resolve().parent
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
