@@ -16,8 +16,8 @@ from . import PROJECT_ROOT
 from .areas import area_config_file, load_area, not_provided, settings_errors
 from .build import BuildFailed, build, mkdocs_env, validate
 from .errors import ContentErrors
-from .leaflet_commands import add_commands as add_leaflet_commands
 from .glossary import load_glossary
+from .leaflet_commands import add_commands as add_leaflet_commands
 from .ledger import LEDGER_FILE, ledger_problems, read_ledger, update_ledger
 from .linkcheck import check_site
 from .review import REVIEW_JSON, format_report

@@ -14,29 +14,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.area_markers import AreaSettings, area_settings, marker_errors_in_files, render_area_markers
+from handbook.area_markers import marker_errors_in_files, render_area_markers
+from handbook.areas import Area
 from handbook.errors import ContentErrors
 from handbook.print_stamp import add_print_stamp, build_date
 
-_area: list[AreaSettings] = []
+_area: list[Area] = []
 _built: list[dt.date] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Check the area's settings once, before any page is built."""
-    config_path = Path(config.config_file_path)
-    try:
-        area = area_settings(config.extra, config_path.name, config_path.read_text(encoding="utf-8"))
-    except ContentErrors as exc:
-        raise PluginError(exc.report()) from exc
-    _area[:] = [area]
     _built[:] = [build_date()]
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Report every unknown area marker in every page at once, with its file and line."""
-    root = Path(config.config_file_path).resolve().parent
+    """Take the area settings (validated by hooks_governance's on_config, which runs after this
+    file's on_config); report every unknown area marker in every page at once, with file and line."""
+    _area[:] = [Area.model_validate(config.extra["area"])]
+    root = Path(config.docs_dir).resolve().parent
     sources = [Path(file.abs_src_path) for file in files.documentation_pages() if file.abs_src_path]
     errors = marker_errors_in_files(sources, root)
     if errors:

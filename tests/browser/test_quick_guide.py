@@ -19,6 +19,7 @@ import yaml
 from playwright.sync_api import Browser, Page
 
 from handbook import PROJECT_ROOT
+from handbook.areas import NOT_PROVIDED, is_provided
 from handbook.build import mkdocs_env
 from handbook.editions import long_date
 
@@ -36,9 +37,9 @@ TEST_AREA = {
     "lscb_name": "Testshire LSCB",
     "contacts": [
         {"label": "Children's social care: referrals", "number": "01632 960001", "hours": "Monday to Friday"},
-        {"label": "Designated officer (LADO)", "number": "01632 960002", "hours": ""},
+        {"label": "Designated officer (LADO)", "number": "01632 960002", "hours": "Monday to Friday"},
     ],
-    "out_of_hours": {"label": "Emergency duty team", "number": "01632 960003", "hours": "evenings and weekends"},
+    "out_of_hours": "Emergency duty team: 01632 960003 (evenings and weekends)",
     "threshold_document_url": "https://example.org/threshold.pdf",
     "administrator_email": "lscb.administrator@example.org",
 }
@@ -115,10 +116,14 @@ def test_worried_about_a_child_and_contacts_come_first(visit, base: str) -> None
     assert_worried_panel_first(page)
     # Until the LSCB adds numbers, every contact says so, and nothing looks like a number.
     area = config()["extra"]["area"]
-    numbers = [contact.get("number") for contact in area["contacts"]]
-    if not any(numbers):
-        assert page.locator(".hb-contacts__missing").count() == len(area["contacts"]) + 1
-        assert page.locator('.hb-contacts a[href^="tel:"]').count() == 0
+    numbers = [contact["number"] for contact in area["contacts"]]
+    missing = [number for number in numbers if not is_provided(number)]
+    missing += [] if is_provided(area["out_of_hours"]) else [area["out_of_hours"]]
+    assert page.locator(".hb-urgent .hb-contacts__missing").count() == len(missing)
+    assert page.locator('.hb-urgent .hb-contacts a[href^="tel:"]').count() == len(numbers) - len(
+        [number for number in numbers if not is_provided(number)]
+    )
+    assert NOT_PROVIDED not in page.locator(".hb-urgent").inner_text(), "placeholders are said in words"
     referral = page.locator(".hb-urgent a", has_text="Responding to concerns and making a referral")
     assert referral.count() == 1
 
@@ -132,9 +137,8 @@ def test_filled_in_area_shows_numbers_and_feedback_mailto(visit, area_bases: dic
     assert [tel.nth(i).get_attribute("href") for i in range(tel.count())] == [
         "tel:01632960001",
         "tel:01632960002",
-        "tel:01632960003",
     ]
-    assert "Emergency duty team" in page.locator(".hb-urgent .hb-contacts li").last.inner_text()
+    assert "Emergency duty team: 01632 960003" in page.locator(".hb-urgent .hb-contacts li").last.inner_text()
     mailto = page.locator("#give-feedback ~ .hb-feedback a")
     assert mailto.count() == 1
     assert mailto.get_attribute("href") == EXPECTED_MAILTO
@@ -146,8 +150,8 @@ def test_feedback_section_matches_the_settings(visit, base: str) -> None:
     page = open_clean(visit, url_for(base, QUICK_GUIDE), base)
     feedback = page.locator("#give-feedback ~ .hb-feedback")
     assert feedback.count() == 1
-    email = config()["extra"]["area"].get("administrator_email")
-    if email:
+    email = config()["extra"]["area"]["administrator_email"]
+    if is_provided(email):
         assert feedback.locator("a").get_attribute("href").startswith(f"mailto:{email}?subject=")
     else:
         assert feedback.locator("a[href^='mailto:']").count() == 0

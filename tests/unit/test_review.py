@@ -8,6 +8,7 @@ import json
 import pytest
 
 from handbook import PROJECT_ROOT
+from handbook.editions import long_date
 from handbook.model import PageMeta
 from handbook.review import (
     CURRENT,
@@ -147,21 +148,29 @@ def test_printed_report_names_overdue_and_soon_due_pages() -> None:
     ]
 
 
-def test_real_pages_on_fixed_dates() -> None:
-    """The handbook's own pages (reviewed 22 November 2026, due 22 November 2027) on three dates."""
+def test_real_pages_on_dates_taken_from_their_own_front_matter() -> None:
+    """The handbook's own pages: current when reviewed, due soon before the first due date, all
+    overdue after the last (the dates come from the pages, so new pages do not break the test)."""
     pages, errors = load_pages(PROJECT_ROOT)
     assert errors == []
     real = [PageEntry(p.src_uri, page_url(p.src_uri), p.meta) for p in pages]
-    states = {
-        on: {page["state"] for page in review_report(real, on)["pages"]}
-        for on in (D(2026, 11, 22), D(2027, 10, 1), D(2027, 11, 23))
-    }
-    assert states[D(2026, 11, 22)] == {CURRENT}
-    assert states[D(2027, 10, 1)] == {DUE_SOON}
-    assert states[D(2027, 11, 23)] == {OVERDUE}
-    soon = format_report(review_report(real, D(2027, 10, 1)))
-    assert f"  {len(real)} page(s) due within 60 days:" in soon
-    assert "    procedures/preface-and-introduction.md (due 22 November 2027; owner: LSCB administrator)" in soon
+    reviewed = max(p.meta.last_reviewed for p in pages)
+    first_due = min(p.meta.review_due for p in pages)
+    last_due = max(p.meta.review_due for p in pages)
+    assert first_due - reviewed > dt.timedelta(days=60), "some page is due for review within 60 days already"
+
+    def states(on: dt.date) -> set[str]:
+        return {page["state"] for page in review_report(real, on)["pages"]}
+
+    assert states(reviewed) == {CURRENT}
+    before_first = first_due - dt.timedelta(days=1)
+    assert DUE_SOON in states(before_first) and OVERDUE not in states(before_first)
+    assert states(last_due + dt.timedelta(days=1)) == {OVERDUE}
+    soon = [p for p in pages if dt.timedelta(0) <= p.meta.review_due - before_first <= dt.timedelta(days=60)]
+    report = format_report(review_report(real, before_first))
+    assert f"  {len(soon)} page(s) due within 60 days:" in report
+    for page in soon:
+        assert f"    {page.path} (due {long_date(page.meta.review_due)}; owner: {page.meta.owner})" in report
 
 
 def test_page_entry_reads_front_matter() -> None:
