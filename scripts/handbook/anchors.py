@@ -20,7 +20,7 @@ from html import unescape
 
 from markdown.extensions.toc import slugify, unique
 
-from .paragraphs import find_markers, paragraph_id
+from .paragraphs import MARKER, paragraph_id
 
 _HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 _ATTR_LIST = re.compile(r"\s*\{:?\s*(?P<attrs>[^}]*)\}\s*$")
@@ -43,8 +43,6 @@ def heading_slug(text: str) -> str:
 def markdown_anchors(markdown_text: str) -> dict[str, int]:
     """Every anchor id the Markdown source defines, with the (1-based) line that defines it."""
     found: dict[str, int] = {}
-    for line_no, number in find_markers(markdown_text):
-        found.setdefault(paragraph_id(number), line_no)
     in_fence = False
     slugs: set[str] = set()
     for line_no, line in enumerate(markdown_text.splitlines(), start=1):
@@ -53,6 +51,9 @@ def markdown_anchors(markdown_text: str) -> dict[str, int]:
             continue
         if in_fence:
             continue
+        marker = MARKER.match(line.lstrip())
+        if marker:
+            found.setdefault(paragraph_id(marker.group("number")), line_no)
         for match in _HTML_ID.finditer(line):
             found.setdefault(match.group("id"), line_no)
         heading = _HEADING.match(line)

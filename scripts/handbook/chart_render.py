@@ -193,13 +193,12 @@ def _next_lines(diagram: Diagram, node: Node) -> list[str]:
     numbers = step_numbers(diagram)
 
     def step(target: str) -> str:
-        return (
-            f"[step {numbers[target]}](#{step_anchor(diagram, target)}), {markdown_text(diagram.nodes[target].label)}"
-        )
+        label = markdown_text(diagram.nodes[target].label)
+        return f"[step {numbers[target]}](#{step_anchor(diagram, target)}) – {label}"
 
     edges = node.edges()
     if not edges:
-        return ["This is where this pathway ends."] if node.kind == "end" else []
+        return ["This is where this pathway ends."] if node.kind == "end" and not node.continues else []
     if len(edges) == 1 and edges[0][1] is None:
         return [f"Next: {step(edges[0][0])}."]
     items = [f"- {markdown_text(label)}: {step(target)}" if label else f"- {step(target)}" for target, label in edges]
@@ -319,7 +318,8 @@ def chart_page_markdown(
         parts.append(notice)
     if chart.intro:
         parts.append(chart.intro.strip())
-    parts.append(f"This chart shows {_editions_text(loaded.editions)} of *Working Together to Safeguard Children*.")
+    if not notice:
+        parts.append(f"This chart shows {_editions_text(loaded.editions)} of *Working Together to Safeguard Children*.")
     panels = []
     for diagram in chart.diagrams:
         panel = []
@@ -337,7 +337,7 @@ def chart_page_markdown(
         parts.append(panels[0])
     parts.append(legend_markdown(chart.diagrams, "#outside-sources"))
     for diagram in chart.diagrams:
-        heading = f"{diagram.heading}: the steps in words" if len(chart.diagrams) > 1 else "The steps in words"
+        heading = f"{diagram.heading}, step by step" if len(chart.diagrams) > 1 else "The steps in words"
         parts.append(f"## {markdown_text(heading)} {{#{diagram.id}-steps}}")
         parts.append(steps_markdown(loaded, diagram, links, others))
     parts.append(f"## {OUTSIDE_HEADING} {{#outside-sources}}")
