@@ -73,6 +73,20 @@ def _one_line(text: str) -> str:
 OneLine = Annotated[str, AfterValidator(_one_line), Field(min_length=1)]
 
 
+def _plain_for_mermaid(text: str) -> str:
+    """Mermaid passes accTitle/accDescr to screen readers without decoding: "&" is read out as "&amp;"."""
+    found = sorted({ch for ch in text if ch in "&#<>"})
+    if found:
+        raise ValueError(
+            f'"{text}" must not contain {" or ".join(found)}: screen readers would hear it wrongly '
+            '(write "and" for "&", "number" for "#")'
+        )
+    return text
+
+
+AccessibleText = Annotated[OneLine, AfterValidator(_plain_for_mermaid)]
+
+
 class Node(BaseModel):
     """One step of a chart."""
 
@@ -111,8 +125,8 @@ class Diagram(BaseModel):
     id: str = Field(min_length=1)
     heading: OneLine | None = None
     editions: list[Edition] = Field(min_length=1)
-    acc_title: OneLine
-    acc_descr: OneLine
+    acc_title: AccessibleText
+    acc_descr: AccessibleText
     direction: Literal["TD", "LR"] = "TD"
     nodes: dict[str, Node] = Field(min_length=1)
 

@@ -253,6 +253,13 @@ def test_the_real_charts_are_valid() -> None:
             id="unknown-key",
         ),
         pytest.param(
+            "    acc_title: The new way",
+            "    acc_title: The new way & the old",
+            "acc_title: The new way & the old",
+            '"The new way & the old" must not contain &: screen readers would hear it wrongly',
+            id="ampersand-in-accessible-title",
+        ),
+        pytest.param(
             'title: "Sample: a referral"',
             "title: Sample: a referral",
             "title: Sample",
