@@ -32,6 +32,8 @@ from .urls import page_url
 
 #: Mermaid's layout settings for every chart (kept narrow enough to fit a 1280-px screen).
 MERMAID_CONFIG = {"flowchart": {"wrappingWidth": 170, "nodeSpacing": 28, "rankSpacing": 42, "curve": "linear"}}
+#: Diagrams shown side by side get half the width each, so their boxes wrap sooner.
+SIDE_BY_SIDE_WRAPPING = 150
 #: Characters that stay as they are in Mermaid text; everything else becomes an entity code.
 _MERMAID_PLAIN = frozenset(" ,.'’‘()?!:/–—-")
 #: The marker a chart's own page is made of (expanded on the page like the authors' markers).
@@ -125,7 +127,10 @@ def mermaid_source(loaded: LoadedChart, diagram: Diagram, links: Links) -> Merma
         for part in text.split("\n"):
             out.append((part, line))
 
-    emit("---\n" + yaml.safe_dump({"config": MERMAID_CONFIG}, sort_keys=False).strip() + "\n---", top)
+    config = {"flowchart": dict(MERMAID_CONFIG["flowchart"])}
+    if len(loaded.chart.diagrams) > 1:
+        config["flowchart"]["wrappingWidth"] = SIDE_BY_SIDE_WRAPPING
+    emit("---\n" + yaml.safe_dump({"config": config}, sort_keys=False).strip() + "\n---", top)
     emit(f"flowchart {diagram.direction}", loaded.line_of(*where, "direction"))
     emit(f"  accTitle: {diagram.acc_title}", loaded.line_of(*where, "acc_title"))
     emit(f"  accDescr: {diagram.acc_descr}", loaded.line_of(*where, "acc_descr"))
@@ -400,8 +405,8 @@ def _edition_list(charts: list[LoadedChart], year: int, links: Links) -> str:
                 continue
             if len(loaded.chart.diagrams) > 1:
                 items.append(
-                    f"- [{markdown_text(loaded.chart.title)}: {markdown_text(diagram.heading or '')}]"
-                    f"({page}#{diagram.id})"
+                    f"- [{markdown_text(diagram.heading or '')}]({page}#{diagram.id}) "
+                    f"({markdown_text(loaded.chart.title)})"
                 )
             else:
                 items.append(f"- [{markdown_text(loaded.chart.title)}]({page})")

@@ -244,7 +244,7 @@ def test_expand_markers(charts: dict[str, LoadedChart]) -> None:
     text = expand_markers(page, list(charts.values()), EDITIONS, links)
     assert "<!--" not in text
     assert "- [Other chart](../flowcharts/other.md)" in text
-    assert "- [Sample: a referral: After: the new way](../flowcharts/sample.md#after)" in text
+    assert "- [After: the new way](../flowcharts/sample.md#after) (Sample: a referral)" in text
     assert text.endswith("End.\n")
     listing = expand_markers(
         "<!-- flowcharts: all -->", list(charts.values()), EDITIONS, links_for("flowcharts/index.md")
