@@ -23,11 +23,8 @@ from dataclasses import dataclass
 import yaml
 from mkdocs.utils import get_relative_url
 
-from .charts import Diagram, LoadedChart, Marker, Node, find_markers, step_anchor, step_numbers
+from .charts import PAGE_MARKER, Diagram, LoadedChart, Marker, Node, find_markers, step_anchor, step_numbers
 from .editions import Editions, long_date
-from .errors import ContentError
-from .frontmatter import parse_front_matter
-from .model import page_errors
 from .urls import page_url
 
 #: Mermaid's layout settings for every chart (kept narrow enough to fit a 1280-px screen).
@@ -36,8 +33,6 @@ MERMAID_CONFIG = {"flowchart": {"wrappingWidth": 170, "nodeSpacing": 28, "rankSp
 SIDE_BY_SIDE_WRAPPING = 150
 #: Characters that stay as they are in Mermaid text; everything else becomes an entity code.
 _MERMAID_PLAIN = frozenset(" ,.'’‘()?!:/–—-")
-#: The marker a chart's own page is made of (expanded on the page like the authors' markers).
-PAGE_MARKER = "<!-- flowchart-page: {id} -->"
 OUTSIDE_HEADING = "Facts from outside the text this handbook holds"
 
 
@@ -429,9 +424,9 @@ def expand_markers(markdown: str, charts: list[LoadedChart], editions: Editions,
     markers: dict[int, Marker] = {marker.line - 1: marker for marker in find_markers(markdown)}
     for index, line in enumerate(lines):
         stripped = line.strip()
-        if stripped.startswith("<!-- flowchart-page: "):
-            chart_id = stripped.removeprefix("<!-- flowchart-page: ").removesuffix(" -->")
-            lines[index] = chart_page_markdown(by_id[chart_id], links, editions, by_id)
+        page_of = next((chart for chart in charts if stripped == PAGE_MARKER.format(id=chart.id)), None)
+        if page_of is not None:
+            lines[index] = chart_page_markdown(page_of, links, editions, by_id)
         elif index in markers:
             marker = markers[index]
             if marker.listing == "all":
@@ -445,34 +440,3 @@ def expand_markers(markdown: str, charts: list[LoadedChart], editions: Editions,
             else:
                 lines[index] = embed_markdown(by_id[marker.chart], marker.diagram, links, by_id)
     return "\n".join(lines)
-
-
-# --- The generated page ----------------------------------------------------------------------------
-
-
-def page_text(loaded: LoadedChart) -> str:
-    """The chart page MkDocs builds (in memory): front matter, then the marker the hooks expand."""
-    chart = loaded.chart
-    meta = {
-        "title": chart.title,
-        "kind": "flowchart",
-        "status": "information",
-        "owner": chart.owner,
-        "last_reviewed": chart.last_reviewed.isoformat(),
-        "review_due": chart.review_due.isoformat(),
-        "source": f"Written for this handbook ({loaded.path})",
-        "description": chart.description,
-    }
-    meta["hide"] = ["toc"]  # charts need the width; the page's headings are few
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    return f"---\n{front}---\n\n{PAGE_MARKER.format(id=loaded.id)}\n"
-
-
-def page_text_errors(loaded: LoadedChart) -> list[ContentError]:
-    """Check the generated page against the content model, blaming the chart file's lines."""
-    front = parse_front_matter(page_text(loaded), loaded.src_uri)
-    if isinstance(front, ContentError):
-        return [ContentError(loaded.path, 1, front.message)]
-    _meta, errors = page_errors(front, loaded.src_uri)
-    keys = {line: key for key, line in ((k[0], v) for k, v in front.lines.items() if len(k) == 1)}
-    return [ContentError(loaded.path, loaded.line_of(keys.get(e.line, "title")), e.message) for e in errors]

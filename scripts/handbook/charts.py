@@ -30,10 +30,12 @@ import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .anchors import markdown_anchors
-from .errors import ContentError
+from .editions import load_editions
+from .errors import ContentError, ContentErrors
+from .frontmatter import parse_front_matter
 from .located_yaml import LocatedYaml, PlainLoader, load_located_yaml, validate_located
-from .model import Edition
-from .sources import Page
+from .model import Edition, page_errors
+from .sources import Page, load_pages
 
 #: Where chart sources live, and the site folder their pages are published in.
 CHARTS_DIR = "flowcharts"
@@ -503,4 +505,54 @@ def load_and_check(root: Path, pages: list[Page], years: Iterable[int]) -> tuple
             errors.append(ContentError(chart.path, 1, message))
     errors += check_links(charts, link_targets(pages, charts))
     errors += marker_errors(pages, charts, years)
+    return charts, errors
+
+
+# --- The page a chart becomes ----------------------------------------------------------------------
+
+#: The marker a chart's own page is made of (expanded like the authors' markers, see chart_render).
+PAGE_MARKER = "<!-- flowchart-page: {id} -->"
+
+
+def page_text(loaded: LoadedChart) -> str:
+    """The chart page MkDocs builds (in memory): front matter, then the marker the hooks expand."""
+    chart = loaded.chart
+    meta = {
+        "title": chart.title,
+        "kind": "flowchart",
+        "status": "information",
+        "owner": chart.owner,
+        "last_reviewed": chart.last_reviewed.isoformat(),
+        "review_due": chart.review_due.isoformat(),
+        "source": f"Written for this handbook ({loaded.path})",
+        "description": chart.description,
+    }
+    meta["hide"] = ["toc"]  # charts need the width; the page's headings are few
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{front}---\n\n{PAGE_MARKER.format(id=loaded.id)}\n"
+
+
+def page_text_errors(loaded: LoadedChart) -> list[ContentError]:
+    """Check the generated page against the content model, blaming the chart file's lines."""
+    front = parse_front_matter(page_text(loaded), loaded.src_uri)
+    if isinstance(front, ContentError):
+        return [ContentError(loaded.path, 1, front.message)]
+    _meta, errors = page_errors(front, loaded.src_uri)
+    keys = {line: key for key, line in ((k[0], v) for k, v in front.lines.items() if len(k) == 1)}
+    return [ContentError(loaded.path, loaded.line_of(keys.get(e.line, "title")), e.message) for e in errors]
+
+
+def check_charts(root: Path) -> tuple[list[LoadedChart], list[ContentError]]:
+    """Load and check every chart against the handbook's pages and editions: for the build and
+    ``./run check``. Problems in the pages or editions themselves are reported by their own checks."""
+    pages, page_problems = load_pages(root)
+    if page_problems:
+        return [], []
+    try:
+        editions = load_editions(root)
+    except ContentErrors:
+        return [], []
+    charts, errors = load_and_check(root, pages, [edition.year for edition in editions.editions])
+    for chart in charts:
+        errors += page_text_errors(chart)
     return charts, errors

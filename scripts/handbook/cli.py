@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import PROJECT_ROOT
 from .build import BuildFailed, build, mkdocs_env, validate
+from .charts import check_charts
 from .errors import ContentErrors
 from .ledger import LEDGER_FILE, ledger_problems, read_ledger, update_ledger
 from .linkcheck import check_site
@@ -46,6 +47,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         validate()
     except ContentErrors as exc:
         return _report(exc)
+    _charts, chart_problems = check_charts(PROJECT_ROOT)
+    if chart_problems:
+        return _report(ContentErrors(chart_problems))
     if args.site_dir:
         problems = check_site(Path(args.site_dir))
         for problem in problems:
@@ -97,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", default="8000")
     p.set_defaults(func=cmd_serve)
-    p = sub.add_parser("check", help="validate every page's front matter (and a built site's links)")
+    p = sub.add_parser("check", help="validate pages' front matter and flowcharts (and a built site's links)")
     p.add_argument("--site-dir")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("ledger", help="build, then record newly published addresses and anchors")

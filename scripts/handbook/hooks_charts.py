@@ -3,7 +3,8 @@
 - on_config: load and check every chart in flowcharts/ (links, anchors, citations, markers in
   pages); any problem stops the build with ``file:line: message``.
 - on_files: add each chart's page (flowcharts/<id>.md), made in memory.
-- on_page_markdown: expand chart markers, resolving each chart link for this page and this build.
+- on_page_markdown: expand chart markers, resolving each chart link for this page and this build
+  from MkDocs' own File objects (``../x/`` over http, ``x.html`` in the file-share edition).
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import get_relative_url
 
-from handbook.chart_render import Links, expand_markers, page_text, page_text_errors
-from handbook.charts import LoadedChart, load_and_check
+from handbook.chart_render import Links, expand_markers
+from handbook.charts import LoadedChart, check_charts, page_text
 from handbook.editions import Editions, load_editions
 from handbook.errors import ContentErrors
-from handbook.sources import load_pages
 
 _charts: list[LoadedChart] = []
 _editions: list[Editions] = []
@@ -28,20 +28,11 @@ _editions: list[Editions] = []
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
-    pages, page_problems = load_pages(root)
-    if page_problems:
-        return config  # the main hooks report these
-    try:
-        editions = load_editions(root)
-    except ContentErrors:
-        return config  # the main hooks report these
-    charts, errors = load_and_check(root, pages, [edition.year for edition in editions.editions])
-    for chart in charts:
-        errors += page_text_errors(chart)
+    charts, errors = check_charts(root)
     if errors:
         raise PluginError(ContentErrors(errors).report())
     _charts[:] = charts
-    _editions[:] = [editions]
+    _editions[:] = [load_editions(root)]
     return config
 
 

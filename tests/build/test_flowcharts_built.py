@@ -16,10 +16,13 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from handbook import PROJECT_ROOT
+from handbook.build import BuildFailed, build
 from handbook.charts import LoadedChart, find_markers, load_and_check
 from handbook.editions import load_editions
 from handbook.sources import load_pages
 from handbook.urls import page_url
+
+from .test_safe_build import project  # noqa: F401 (the scratch copy of the handbook, shared)
 
 MERMAID = re.compile(r'<pre class="mermaid"><code>(.*?)</code></pre>', re.S)
 CLICK = re.compile(r'^\s*click (\S+) href "([^"]*)" _self$', re.M)
@@ -139,3 +142,18 @@ def test_mermaid_source_is_not_search_text(http_site: Path) -> None:
         text for location, text in text_of.items() if location.startswith("working-together/2010/chapter-5/")
     )
     assert "How to read the chart" not in chapter, "an embedded copy is not indexed twice"
+
+
+def test_a_broken_chart_stops_the_build_naming_file_line_and_step(project: Path) -> None:  # noqa: F811
+    chart = project / "flowcharts" / "referral.yml"
+    text = chart.read_text(encoding="utf-8")
+    broken = text.replace("multi-agency-responsibilities.md#para-61\n", "multi-agency-responsibilities.md#para-99\n", 1)
+    chart.write_text(broken, encoding="utf-8")
+    line = broken[: broken.index("#para-99")].count("\n") + 1
+    with pytest.raises(BuildFailed) as failed:
+        build("http", root=project)
+    assert (
+        f'flowcharts/referral.yml:{line}: step "decide": the page '
+        'working-together/2013/consultation-draft/multi-agency-responsibilities.md has no anchor "#para-99"'
+    ) in str(failed.value)
+    assert not (project / "site").exists(), "nothing was published"

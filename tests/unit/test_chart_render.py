@@ -23,11 +23,9 @@ from handbook.chart_render import (
     links_for,
     mermaid_source,
     mermaid_text,
-    page_text,
-    page_text_errors,
     steps_markdown,
 )
-from handbook.charts import LoadedChart, load_and_check
+from handbook.charts import LoadedChart, load_and_check, page_text, page_text_errors
 from handbook.editions import load_editions
 from handbook.sources import load_pages
 
