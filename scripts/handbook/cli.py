@@ -15,6 +15,7 @@ from pathlib import Path
 from . import PROJECT_ROOT
 from .areas import area_config_file, load_area, not_provided, settings_errors
 from .build import BuildFailed, build, mkdocs_env, validate
+from .charts import check_charts
 from .errors import ContentErrors
 from .glossary import load_glossary
 from .leaflet_commands import add_commands as add_leaflet_commands
@@ -79,6 +80,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             raise ContentErrors(errors)
     except ContentErrors as exc:
         return _report(exc)
+    _charts, chart_problems = check_charts(PROJECT_ROOT)
+    if chart_problems:
+        return _report(ContentErrors(chart_problems))
     if args.site_dir:
         problems = check_site(Path(args.site_dir))
         for problem in problems:
@@ -163,8 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser(
         "check",
-        help="validate every page's front matter, the comparison data, the glossary and area settings "
-        "(and a built site's links)",
+        help="validate every page's front matter, the flowcharts, the comparison data, the glossary and "
+        "area settings (and a built site's links)",
     )
     p.add_argument("--site-dir")
     p.set_defaults(func=cmd_check)

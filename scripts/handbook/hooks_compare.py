@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -29,13 +27,14 @@ from handbook.compare import (
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import parse_front_matter
 from handbook.model import EDITION_KINDS, page_errors
+from handbook.sources import project_root
 
 NAV_SECTION = "Compare"
 _context: list[Context] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).resolve().parent
+    root = project_root(config.docs_dir)
     try:
         ctx = load_comparison(root)
     except ContentErrors as exc:

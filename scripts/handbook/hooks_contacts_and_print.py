@@ -18,6 +18,7 @@ from handbook.area_markers import marker_errors_in_files, render_area_markers
 from handbook.areas import Area
 from handbook.errors import ContentErrors
 from handbook.print_stamp import add_print_stamp, build_date
+from handbook.sources import project_root
 
 _area: list[Area] = []
 _built: list[dt.date] = []
@@ -32,7 +33,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Take the area settings (validated by hooks_governance's on_config, which runs after this
     file's on_config); report every unknown area marker in every page at once, with file and line."""
     _area[:] = [Area.model_validate(config.extra["area"])]
-    root = Path(config.docs_dir).resolve().parent
+    root = project_root(config.docs_dir)
     sources = [Path(file.abs_src_path) for file in files.documentation_pages() if file.abs_src_path]
     errors = marker_errors_in_files(sources, root)
     if errors:

@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 from handbook import amendments, areas, glossary, review
 from handbook.editions import insert_after_title
 from handbook.errors import ContentError, ContentErrors
-from handbook.sources import content_files, load_page
+from handbook.sources import content_files, load_page, project_root
 
 #: Pages whose Markdown carries a marker that the build fills in.
 GLOSSARY_PAGE = "glossary.md"
@@ -48,8 +48,7 @@ def _fail(errors: list[ContentError]) -> PluginError:
 
 
 def _root(config: MkDocsConfig) -> Path:
-    """The project root: the folder that holds docs/ (area configs live one level down, in areas/)."""
-    return Path(config.docs_dir).resolve().parent
+    return project_root(config.docs_dir)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -33,6 +33,7 @@ from handbook.leaflets import (
     nav_with_leaflets,
     relative_href,
 )
+from handbook.sources import project_root
 from handbook.urls import page_url
 
 FILTER_SCRIPT = "assets/javascripts/leaflets.js"
@@ -45,7 +46,7 @@ _printable: dict[str, tuple[str, str, Path]] = {}
 
 
 def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
+    return project_root(config.docs_dir)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
