@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
-import os
 import re
 import shutil
 from collections.abc import Iterable
@@ -24,18 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .editions import long_date
 
-#: Debian's Chromium (Playwright cannot download its own browser here). HANDBOOK_CHROMIUM overrides it.
-CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PRINT_CSS = Path(__file__).with_name("leaflet_print.css")
 DEFAULT_LSCB_NAME = "Local Safeguarding Children Board"
 
