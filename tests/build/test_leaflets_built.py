@@ -31,7 +31,9 @@ def pdf_info(pdf: Path) -> dict[str, str]:
 
 
 def pdf_text(pdf: Path) -> str:
-    return " ".join(poppler("pdftotext", "-layout", str(pdf), "-").split())
+    """The PDF's words on one line; an address broken after a hyphen at a line end is rejoined."""
+    raw = poppler("pdftotext", "-layout", str(pdf), "-")
+    return " ".join(re.sub(r"(?<=\w)-\n\s*", "-", raw).split())
 
 
 def test_the_starter_set_is_valid_and_has_at_least_six_leaflets() -> None:
