@@ -154,6 +154,8 @@ def test_abbreviation_shows_its_definition_on_keyboard_focus(visit, http_base: s
     record = visit(url_for(http_base, "working-together/2010/chapter-8.md"), http_base)
     page = record.page
     assert tab_to(page, "article abbr"), "no abbreviation in the article can be reached with the Tab key"
+    # Material's tooltip script links the tooltip on focus, a moment later on a busy machine.
+    page.wait_for_function("() => document.activeElement.getAttribute('aria-describedby')", timeout=15_000)
     focused = page.evaluate_handle("document.activeElement")
     described = focused.evaluate("el => el.getAttribute('aria-describedby')")
     assert described, "the focused abbreviation is not described by a tooltip"
