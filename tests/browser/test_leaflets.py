@@ -4,6 +4,7 @@ without JavaScript, no request to another host, and axe-core at WCAG 2.2 AA in b
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from handbook import PROJECT_ROOT
 from handbook.leaflets import current, load_leaflets
@@ -34,9 +35,10 @@ def test_filters_by_audience_and_topic(visit, base: str) -> None:
     record = visit(url_for(base, LIBRARY), base)
     page = record.page
     status = page.locator(".hb-filter__status")
+    # The filter script has run once its status line is written (later than "load" on a busy machine).
+    expect(status).to_have_text(f"Showing all {len(CURRENT)} leaflets.", timeout=15_000)
     assert page.locator("form.hb-filter").is_visible()
     assert sorted(visible_titles(page)) == sorted(leaf.title for leaf in CURRENT)
-    assert status.inner_text() == f"Showing all {len(CURRENT)} leaflets."
 
     checkbox(page, "Parents and carers").check()
     parents = [leaf for leaf in CURRENT if leaf.meta.audience == "parents and carers"]
