@@ -2,7 +2,8 @@
 # Install everything the handbook needs, on a fresh Debian machine or an existing checkout.
 # Fast when nothing changed: each step is skipped while its lock file's checksum is unchanged.
 #   scripts/bootstrap.sh            Python packages (.venv) and JavaScript packages (node_modules)
-#   scripts/bootstrap.sh --browser  also Debian's Chromium and Java (for browser and HTML tests)
+#   scripts/bootstrap.sh --pdf      also Debian's Chromium (the build prints the leaflets' PDFs with it)
+#   scripts/bootstrap.sh --browser  also Chromium, Java and poppler-utils (browser, HTML and PDF tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,11 +35,14 @@ if [ "$(cat node_modules/.package-lock.sha256 2>/dev/null)" != "$want" ]; then
   echo "$want" > node_modules/.package-lock.sha256
 fi
 
-# --- Browser and Java for the tests ------------------------------------------------------------
-if [ "${1:-}" = "--browser" ]; then
+# --- Chromium (leaflet PDFs, browser tests), Java (HTML validator), poppler-utils (PDF tests) ----
+if [ "${1:-}" = "--browser" ] || [ "${1:-}" = "--pdf" ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  command -v java >/dev/null || missing+=(default-jre-headless)
+  if [ "${1:-}" = "--browser" ]; then
+    command -v java >/dev/null || missing+=(default-jre-headless)
+    command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       say "Installing Debian packages: ${missing[*]}"
@@ -46,7 +50,7 @@ if [ "${1:-}" = "--browser" ]; then
       apt-get update -qq
       apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     else
-      fail "the tests need Debian's ${missing[*]}: run 'sudo apt-get install ${missing[*]}', then try again."
+      fail "the handbook needs Debian's ${missing[*]}: run 'sudo apt-get install ${missing[*]}', then try again."
     fi
   fi
 fi

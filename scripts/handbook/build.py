@@ -10,10 +10,13 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import PROJECT_ROOT
+from .areas import AREAS_DIR, area_config_file, fileshare_config_text
 from .errors import ContentErrors
 from .linkcheck import check_site
 from .sources import load_pages
@@ -41,21 +44,57 @@ def mkdocs_env(root: Path = PROJECT_ROOT) -> dict[str, str]:
     return dict(os.environ, PYTHONPATH=path, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
 
 
-def build(edition: str = "http", site_dir: Path | None = None, root: Path = PROJECT_ROOT) -> Path:
-    """Build one edition of the site into ``site_dir``; leave the old site alone on any failure."""
+def default_site_dir(edition: str, area: str | None = None) -> str:
+    """site/, site-fileshare/, or site-<area>/ and site-<area>-fileshare/ for an area's edition."""
+    if area is None:
+        return DEFAULT_SITE_DIRS[edition]
+    return f"site-{area}" + ("-fileshare" if edition == "fileshare" else "")
+
+
+@contextmanager
+def config_file(edition: str, area: str | None = None, root: Path = PROJECT_ROOT) -> Iterator[Path]:
+    """The MkDocs configuration for an edition; for an area's file-share edition, a generated one.
+
+    An area file (areas/<area>.yml) INHERITs mkdocs.yml. Its file-share edition must inherit both
+    the area and mkdocs.fileshare.yml, and INHERIT takes one parent, so the build writes a short
+    file beside the area file for the length of the build (paths resolve from that folder).
+    """
+    if area is None:
+        yield root / CONFIGS[edition]
+        return
+    area_file = area_config_file(root, area)
+    if edition == "http":
+        yield area_file
+        return
+    generated = root / AREAS_DIR / f".{area}.fileshare.{os.getpid()}.yml"
+    core = (root / CONFIGS["fileshare"]).read_text(encoding="utf-8")
+    generated.write_text(fileshare_config_text(area, core), encoding="utf-8")
+    try:
+        yield generated
+    finally:
+        generated.unlink(missing_ok=True)
+
+
+def build(
+    edition: str = "http", site_dir: Path | None = None, root: Path = PROJECT_ROOT, area: str | None = None
+) -> Path:
+    """Build one edition of the site into ``site_dir``; leave the old site alone on any failure.
+
+    ``area`` builds that area's edition (areas/<area>.yml) instead of the core.
+    """
     validate(root)
-    config = root / CONFIGS[edition]
-    target = (site_dir or root / DEFAULT_SITE_DIRS[edition]).resolve()
+    target = (site_dir or root / default_site_dir(edition, area)).resolve()
     staging = target.with_name(f".{target.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     env = mkdocs_env(root)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(staging)],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    with config_file(edition, area, root) as config:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(staging)],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(_mkdocs_failure(result.stdout + result.stderr))

@@ -19,7 +19,7 @@ from handbook.editions import Editions, insert_after_title, load_editions, super
 from handbook.errors import ContentErrors
 from handbook.html_fixes import fix_material_html
 from handbook.model import EDITION_KINDS
-from handbook.sources import Page, load_pages
+from handbook.sources import Page, load_pages, project_root
 from handbook.vendor import vendor_sources
 
 _pages: dict[str, Page] = {}
@@ -30,7 +30,7 @@ COMPARE_PAGE = "compare/index.md"
 
 
 def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
+    return project_root(config.docs_dir)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -81,3 +81,12 @@ def load_pages(root: Path) -> tuple[list[Page], list[ContentError]]:
         if page is not None:
             pages.append(page)
     return pages, errors
+
+
+def project_root(docs_dir: str | Path) -> Path:
+    """The project root of a build: the folder that holds docs/.
+
+    Every hook asks this one function, because the config file's folder is not the root in an
+    area build (areas/<area>.yml INHERITs ../mkdocs.yml).
+    """
+    return Path(docs_dir).resolve().parent

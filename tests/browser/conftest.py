@@ -19,19 +19,10 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from handbook import PROJECT_ROOT
+from handbook.chromium import CHROMIUM, CHROMIUM_ARGS
 from handbook.sources import load_pages
 from handbook.urls import page_url
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 AXE_JS = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 

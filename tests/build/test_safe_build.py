@@ -10,6 +10,7 @@ import pytest
 from handbook import PROJECT_ROOT
 from handbook.build import BuildFailed, build
 from handbook.errors import ContentErrors
+from tests.unit.test_content_model import BAD_FRONT_MATTER, BAD_FRONT_MATTER_IDS, GOOD
 
 COPIED = ["mkdocs.yml", "mkdocs.fileshare.yml", "docs", "procedures", "flowcharts", "data", "overrides"]
 LINKED = ["scripts", "node_modules"]
@@ -29,10 +30,8 @@ source: Written for this handbook
 """
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A scratch copy of the handbook's sources, so tests can break them."""
-    root = tmp_path / "handbook"
+def scratch_copy(root: Path) -> Path:
+    """A scratch copy of the handbook's sources in ``root``, so tests can break them."""
     root.mkdir()
     for name in COPIED:
         source = PROJECT_ROOT / name
@@ -43,6 +42,18 @@ def project(tmp_path: Path) -> Path:
     for name in LINKED:
         (root / name).symlink_to(PROJECT_ROOT / name)
     return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return scratch_copy(tmp_path / "handbook")
+
+
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """A scratch copy with a good site built, and that site's fingerprint."""
+    root = scratch_copy(tmp_path_factory.mktemp("built") / "handbook")
+    return root, site_fingerprint(build("http", root=root))
 
 
 def site_fingerprint(site: Path) -> dict[str, bytes]:
@@ -93,3 +104,24 @@ def test_bad_input_keeps_last_good_site(project: Path) -> None:
     page.write_text(original + "\nUpdated.\n", encoding="utf-8")
     build("http", root=project)
     assert site_fingerprint(site) != good
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("change", "expected"), BAD_FRONT_MATTER, ids=BAD_FRONT_MATTER_IDS)
+def test_each_bad_front_matter_fails_the_build_and_keeps_the_site(
+    built_project: tuple[Path, dict[str, bytes]], change: tuple[str, str], expected: str
+) -> None:
+    root, good = built_project
+    bad = root / "procedures" / "referrals.md"
+    bad.write_text(GOOD.replace(*change, 1), encoding="utf-8")
+    try:
+        with pytest.raises(ContentErrors) as caught:
+            build("http", root=root)
+    finally:
+        bad.unlink()
+    assert caught.value.report().splitlines() == [
+        "The handbook was not built: 1 problem in the content.",
+        expected,
+        "Fix each line above, then build again. The last good site has not been changed.",
+    ]
+    assert site_fingerprint(root / "site") == good

@@ -62,3 +62,15 @@ def test_offline_and_strict_settings() -> None:
 def test_site_is_never_committed() -> None:
     ignored = (PROJECT_ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert "/site/" in ignored and "/site-fileshare/" in ignored and "/node_modules" in ignored
+
+
+def test_stylesheets_are_well_formed() -> None:
+    """An unclosed rule silently drops every rule after it (a merge once lost the glossary's styles)."""
+    for sheet in sorted((PROJECT_ROOT / "docs" / "assets" / "stylesheets").glob("*.css")):
+        text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'', '""', text)
+        depth = 0
+        for line_no, line in enumerate(text.splitlines(), start=1):
+            depth += line.count("{") - line.count("}")
+            assert depth >= 0, f"{sheet.name}:{line_no}: a '}}' closes nothing"
+        assert depth == 0, f"{sheet.name}: {depth} rule(s) never closed"

@@ -48,68 +48,67 @@ def test_good_page_is_valid(tmp_path: Path) -> None:
     assert str(page.meta.review_due) == "2027-11-22"
 
 
-@pytest.mark.parametrize(
-    ("change", "expected"),
-    [
-        (
-            ("review_due: 2027-11-22", "review_due: 2025-13-01"),
-            'procedures/referrals.md:7: review_due "2025-13-01" is not a date (use YYYY-MM-DD)',
-        ),
-        (
-            ("last_reviewed: 2026-11-22", "last_reviewed: 22/11/2026"),
-            'procedures/referrals.md:6: last_reviewed "22/11/2026" is not a date (use YYYY-MM-DD)',
-        ),
-        (
-            ("owner: LSCB administrator\n", ""),
-            'procedures/referrals.md:1: "owner" is missing: add a line '
-            '"owner: the team or role responsible for the page"',
-        ),
-        (
-            ("review_due:", "reviewdue:"),
-            'procedures/referrals.md:7: unknown key "reviewdue": remove it or correct it '
-            '(did you mean "review_due"?)',
-        ),
-        (
-            ("kind: procedure", "kind: procedur"),
-            'procedures/referrals.md:3: kind "procedur" is not allowed (use one of: '
-            "'home', 'guide', 'procedure', 'edition', 'edition-chapter', 'comparison', 'flowchart' or 'leaflet')",
-        ),
-        (
-            ("status: local procedure", "status: draft"),
-            'procedures/referrals.md:4: status "draft" is not allowed (use one of: '
-            "'statutory', 'non-statutory', 'local procedure' or 'information')",
-        ),
-        (
-            ("title: Making a referral", 'title: ""'),
-            'procedures/referrals.md:2: title must be some text, not empty',
-        ),
-        (
-            ("review_due: 2027-11-22", "review_due: 2026-01-01"),
-            'procedures/referrals.md:7: review_due "2026-01-01" must be after last_reviewed "2026-11-22"',
-        ),
-        (
-            ("kind: procedure", "kind: edition-chapter"),
-            'procedures/referrals.md:3: a page of kind "edition-chapter" must say which edition it belongs to: '
-            'add a line "edition: 2010 | 2013 | 2015 | 2018"',
-        ),
-        (
-            ("source: Written for this handbook", "source: Written for this handbook\nedition: 2012"),
-            "procedures/referrals.md:9: edition \"2012\" is not allowed (use one of: 2010, 2013, 2015 or 2018)",
-        ),
-    ],
-    ids=[
-        "bad-date",
-        "uk-date-format",
-        "missing-owner",
-        "misspelt-key",
-        "unknown-kind",
-        "unknown-status",
-        "empty-title",
-        "review-before-last-reviewed",
-        "edition-missing",
-        "unknown-edition",
-    ],
-)
+#: Each bad input, the change that makes it from GOOD, and the exact message it must give.
+BAD_FRONT_MATTER: list[tuple[tuple[str, str], str]] = [
+    (
+        ("review_due: 2027-11-22", "review_due: 2025-13-01"),
+        'procedures/referrals.md:7: review_due "2025-13-01" is not a date (use YYYY-MM-DD)',
+    ),
+    (
+        ("last_reviewed: 2026-11-22", "last_reviewed: 22/11/2026"),
+        'procedures/referrals.md:6: last_reviewed "22/11/2026" is not a date (use YYYY-MM-DD)',
+    ),
+    (
+        ("owner: LSCB administrator\n", ""),
+        'procedures/referrals.md:1: "owner" is missing: add a line "owner: the team or role responsible for the page"',
+    ),
+    (
+        ("review_due:", "reviewdue:"),
+        'procedures/referrals.md:7: unknown key "reviewdue": remove it or correct it (did you mean "review_due"?)',
+    ),
+    (
+        ("kind: procedure", "kind: procedur"),
+        'procedures/referrals.md:3: kind "procedur" is not allowed (use one of: '
+        "'home', 'guide', 'procedure', 'edition', 'edition-chapter', 'comparison', 'flowchart' or 'leaflet')",
+    ),
+    (
+        ("status: local procedure", "status: draft"),
+        'procedures/referrals.md:4: status "draft" is not allowed (use one of: '
+        "'statutory', 'non-statutory', 'local procedure' or 'information')",
+    ),
+    (
+        ("title: Making a referral", 'title: ""'),
+        "procedures/referrals.md:2: title must be some text, not empty",
+    ),
+    (
+        ("review_due: 2027-11-22", "review_due: 2026-01-01"),
+        'procedures/referrals.md:7: review_due "2026-01-01" must be after last_reviewed "2026-11-22"',
+    ),
+    (
+        ("kind: procedure", "kind: edition-chapter"),
+        'procedures/referrals.md:3: a page of kind "edition-chapter" must say which edition it belongs to: '
+        'add a line "edition: 2010 | 2013 | 2015 | 2018"',
+    ),
+    (
+        ("source: Written for this handbook", "source: Written for this handbook\nedition: 2012"),
+        'procedures/referrals.md:9: edition "2012" is not allowed (use one of: 2010, 2013, 2015 or 2018)',
+    ),
+]
+BAD_FRONT_MATTER_IDS = [
+    "bad-date",
+    "uk-date-format",
+    "missing-owner",
+    "misspelt-key",
+    "unknown-kind",
+    "unknown-status",
+    "empty-title",
+    "review-before-last-reviewed",
+    "edition-missing",
+    "unknown-edition",
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), BAD_FRONT_MATTER, ids=BAD_FRONT_MATTER_IDS)
 def test_bad_front_matter_message(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
     old, new = change
     assert old in GOOD

@@ -1,0 +1,21 @@
+"""Where Debian's Chromium is and how to start it, for every caller (PDFs, tests, benchmarks).
+
+Playwright cannot download its own browser here, so it drives /usr/bin/chromium. Without the
+background-networking flags Chromium tries to reach Google's services, which this machine's closed
+network refuses. HANDBOOK_CHROMIUM points at another binary.
+"""
+
+from __future__ import annotations
+
+import os
+
+CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
