@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 
 from . import PROJECT_ROOT
 from .build import build, mkdocs_env
+from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .linkcheck import check_site
 from .search_index import IndexSettings, build_index
 from .search_synonyms import Synonyms, glossary_pairs
@@ -46,9 +47,6 @@ from .sources import load_pages
 from .synthetic import SyntheticHandbook, generate
 from .urls import page_url
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-quic", "--no-first-run"]  # fmt: skip
 #: What the reader types: common words, so that every size has many matches.
 QUERY = "child protection"
 VARIANTS = ("ours", "plain")

@@ -189,12 +189,12 @@ def _source_line(loaded: LoadedChart, diagram: Diagram, node_id: str, node: Node
     return f"Source: [{markdown_text(source.cite)}]({target})."
 
 
-def _next_lines(diagram: Diagram, node: Node) -> list[str]:
+def _next_lines(diagram: Diagram, node: Node, prefix: str = "") -> list[str]:
     numbers = step_numbers(diagram)
 
     def step(target: str) -> str:
         label = markdown_text(diagram.nodes[target].label)
-        return f"[step {numbers[target]}](#{step_anchor(diagram, target)}) – {label}"
+        return f"[step {numbers[target]}](#{prefix}{step_anchor(diagram, target)}) – {label}"
 
     edges = node.edges()
     if not edges:
@@ -206,11 +206,18 @@ def _next_lines(diagram: Diagram, node: Node) -> list[str]:
 
 
 def steps_markdown(
-    loaded: LoadedChart, diagram: Diagram, links: Links, others: Mapping[str, LoadedChart] | None = None
+    loaded: LoadedChart,
+    diagram: Diagram,
+    links: Links,
+    others: Mapping[str, LoadedChart] | None = None,
+    prefix: str = "",
 ) -> str:
     """The diagram's steps in words: an ordered list, one item per step, in the order written.
 
     ``others`` (chart id → chart) names the charts that a step's ``continues`` points to.
+    ``prefix`` goes before each step's anchor: a chart shown inside another page must not take the
+    ids of that page's headings (a step "lscb-chair" would move the heading "LSCB chair" to
+    "#lscb-chair_1" and break every link to it).
     """
     others = others or {}
     items = []
@@ -222,7 +229,7 @@ def steps_markdown(
         if node.timescale:
             paragraphs.append(f"Timescale: {markdown_text(_sentence(node.timescale))}")
         paragraphs.append(_source_line(loaded, diagram, node_id, node, links))
-        paragraphs += _next_lines(diagram, node)
+        paragraphs += _next_lines(diagram, node, prefix)
         if node.continues:
             other = others[node.continues]
             paragraphs.append(
@@ -230,7 +237,7 @@ def steps_markdown(
                 f"({links.markdown(other.src_uri)})."
             )
         body = "\n\n".join(paragraphs)
-        items.append(f'<li id="{step_anchor(diagram, node_id)}" markdown="block">\n{body}\n</li>')
+        items.append(f'<li id="{prefix}{step_anchor(diagram, node_id)}" markdown="block">\n{body}\n</li>')
     return '<ol class="hb-chart-steps" markdown>\n' + "\n".join(items) + "\n</ol>"
 
 
@@ -347,6 +354,10 @@ def chart_page_markdown(
     return "\n\n".join(parts) + "\n"
 
 
+#: Before the step anchors of a chart shown inside another page (see ``steps_markdown``).
+EMBED_PREFIX = "chart-{chart}-"
+
+
 def embed_markdown(
     loaded: LoadedChart, diagram_id: str | None, links: Links, others: Mapping[str, LoadedChart] | None = None
 ) -> str:
@@ -371,7 +382,8 @@ def embed_markdown(
             f"{diagram_block(loaded, diagram, links)}\n\n"
             f"{legend_markdown([diagram], page + '#outside-sources')}\n\n"
             f'<details class="hb-chart-embed__steps" markdown>\n<summary>The steps in words</summary>\n\n'
-            f"{steps_markdown(loaded, diagram, links, others)}\n\n</details>\n</figure>"
+            f"{steps_markdown(loaded, diagram, links, others, EMBED_PREFIX.format(chart=loaded.id))}"
+            "\n\n</details>\n</figure>"
         )
     return "\n\n".join(parts)
 

@@ -26,8 +26,10 @@ from typing import Any
 from .editions import Editions
 
 #: Document boosts by what a page is: for the same match, current text (local procedures, current
-#: guidance) comes before guidance that has been replaced, which stays findable.
-BOOSTS = {"current": 1.25, "other": 1.0, "replaced": 0.8}
+#: guidance) comes before guidance that has been replaced, which stays findable. Comparison pages
+#: quote two or three editions at once, so their words match more often than the text they quote:
+#: they come after it ("quoting"), since the edition's own page is where a reader should land.
+BOOSTS = {"current": 1.25, "other": 1.0, "replaced": 0.8, "quoting": 0.5}
 #: Material multiplies the score of a page's own entry by up to 5 and of a section's by up to 2
 #: (``Search.search``: ``1 + boost ** 2``). The handbook's answers are in its sections and numbered
 #: paragraphs, so their entries are boosted by the ratio, 2.5, to level that out.
@@ -48,6 +50,8 @@ KIND_LABELS = {
 }
 #: Kinds that are the handbook's current, local material.
 CURRENT_KINDS = {"procedure", "flowchart", "leaflet"}
+#: Kinds whose pages quote other pages' text (see ``BOOSTS``).
+QUOTING_KINDS = {"comparison"}
 REPLACED_LABEL = "Replaced guidance"
 CURRENT_LABEL = "Current guidance"
 
@@ -77,7 +81,7 @@ def labels_and_standing(facts: PageFacts, editions: Editions) -> tuple[list[str]
             return [name, REPLACED_LABEL], "replaced"
         return [name, CURRENT_LABEL], "current"
     label = KIND_LABELS.get(facts.kind)
-    standing = "current" if facts.kind in CURRENT_KINDS else "other"
+    standing = "current" if facts.kind in CURRENT_KINDS else "quoting" if facts.kind in QUOTING_KINDS else "other"
     return ([label] if label else []), standing
 
 

@@ -24,7 +24,7 @@ from handbook.urls import page_url
 
 from .test_safe_build import project  # noqa: F401 (the scratch copy of the handbook, shared)
 
-MERMAID = re.compile(r'<pre class="mermaid"><code>(.*?)</code></pre>', re.S)
+MERMAID = re.compile(r'<pre class="mermaid"[^>]*><code>(.*?)</code></pre>', re.S)
 CLICK = re.compile(r'^\s*click (\S+) href "([^"]*)" _self$', re.M)
 ID = re.compile(r'\sid="([^"]+)"')
 
@@ -112,6 +112,26 @@ def test_chapter_pages_embed_their_chart(request: pytest.FixtureRequest, site_na
         assert '<figure class="hb-chart-embed" data-search-exclude="">' in text
         assert '<details class="hb-chart-embed__steps">' in text
 
+
+
+def test_an_embedded_chart_never_takes_a_headings_anchor(http_site: Path) -> None:
+    """A heading's anchor is what trainers link to: a chart's step must not push it to "_1".
+
+    The chart "local-arrangements" has a step "lscb-chair"; the page that embeds it has the heading
+    "LSCB chair" (#lscb-chair).
+    """
+    checked = 0
+    for src_uri, _shown in EMBEDS:
+        text = built_file(http_site, src_uri, SITES["http_site"]).read_text(encoding="utf-8")
+        lists = [part.split("</ol>", 1)[0] for part in text.split('<ol class="hb-chart-steps">')[1:]]
+        steps = [step for steps in lists for step in re.findall(r'<li id="([^"]+)"', steps)]
+        assert steps and all(step.startswith("chart-") for step in steps), src_uri
+        headings = re.findall(r'<h[2-6] id="([^"]+)"', text)
+        assert not [h for h in headings if re.search(r"_\d+$", h) and h.rsplit("_", 1)[0] not in headings], src_uri
+        checked += len(steps)
+    assert checked
+    page = http_site / "working-together/2013/consultation-draft/local-safeguarding-children-boards/index.html"
+    assert '<h2 id="lscb-chair">' in page.read_text(encoding="utf-8")
 
 def test_edition_pages_and_the_flowcharts_page_list_the_charts(http_site: Path) -> None:
     index = (http_site / "flowcharts" / "index.html").read_text(encoding="utf-8")
