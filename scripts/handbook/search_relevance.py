@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
 
 from lunr.index import Index
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -38,7 +37,6 @@ class Case(BaseModel):
     model_config = ConfigDict(extra="forbid")
     query: str = Field(min_length=1)
     expect: list[str] = Field(min_length=1)
-    needs: Literal["glossary"] | None = None
 
     @field_validator("expect", mode="before")
     @classmethod

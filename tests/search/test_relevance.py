@@ -22,7 +22,6 @@ from .conftest import SUITE
 pytestmark = pytest.mark.slow
 
 CASES = load_suite(SUITE)
-HAS_GLOSSARY = bool(glossary_pairs(PROJECT_ROOT))
 
 
 @pytest.fixture(scope="module")
@@ -45,28 +44,20 @@ def test_the_suite_is_large_enough_and_every_answer_exists(box: SearchBox) -> No
 
 
 def test_every_query_finds_its_answer(box: SearchBox) -> None:
-    cases = [case for case in CASES if case.needs is None]
-    failures = _failures(box, cases)
-    hits = len(cases) - len(failures)
-    print(f"\nRelevance suite: {hits}/{len(cases)} queries ({100 * hits / len(cases):.1f}%) found their answer")
+    failures = _failures(box, CASES)
+    hits = len(CASES) - len(failures)
+    print(f"\nRelevance suite: {hits}/{len(CASES)} queries ({100 * hits / len(CASES):.1f}%) found their answer")
     assert failures == [], "\n".join(failures)
-
-
-@pytest.mark.skipif(not HAS_GLOSSARY, reason="the glossary (data/glossary.yml, handbook.glossary) is not built yet")
-def test_every_query_through_the_glossary_finds_its_answer(box: SearchBox) -> None:
-    cases = [case for case in CASES if case.needs == "glossary"]
-    assert cases
-    assert _failures(box, cases) == []
 
 
 def test_stemming_and_synonyms_are_worth_having(http_site: Path, box: SearchBox) -> None:
     """The figures for the README: each choice, taken away, loses queries."""
     pairs = glossary_pairs(PROJECT_ROOT)
-    cases = [case for case in CASES if HAS_GLOSSARY or case.needs is None]
-    rates = {name: sum(outcome.passed for outcome in run(make(), cases)) for name, make in variants(box, pairs).items()}
-    print("\n" + report(http_site / "search", cases, pairs))
+    assert pairs, "the glossary gives search its abbreviations"
+    rates = {name: sum(outcome.passed for outcome in run(make(), CASES)) for name, make in variants(box, pairs).items()}
+    print("\n" + report(http_site / "search", CASES, pairs))
     built, *others = rates.values()
-    assert built == len(cases)
+    assert built == len(CASES)
     assert all(other < built for other in others), rates
 
 
