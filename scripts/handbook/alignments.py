@@ -17,8 +17,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .citations import HostedText
-from .concordance import Concordance, parse_checked
+from .concordance import Concordance
 from .errors import ContentError
+from .located_yaml import parse_checked
 from .passages import RangeError, containing_paragraph, paragraph, plain_text, text_range
 
 ALIGNMENTS_FILE = "data/alignments.yml"

@@ -13,16 +13,15 @@ a child, so loading it is strict, and every problem is reported as ``file:line: 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .citations import Citation, HostedText, Publication
-from .errors import ContentError, ContentErrors
-from .located_yaml import LocatedYaml, load_located_yaml, validate_located
+from .errors import ContentError
+from .located_yaml import LocatedYaml, parse_checked
 
 CONCORDANCE_FILE = "data/concordance.yml"
 
@@ -259,27 +258,6 @@ def _check_changes(check: _Checker, topic: Topic, loc: tuple, pairs: list[tuple[
             )
 
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
-
-
-def parse_checked(
-    model: type[ModelT],
-    text: str,
-    path: str,
-    hints: dict[str, str],
-    rules: Callable[[ModelT, LocatedYaml], list[ContentError]],
-) -> ModelT:
-    """Parse a data file, check it against ``model`` and then ``rules``; raise every problem with its line."""
-    located = load_located_yaml(text, path)
-    if isinstance(located, ContentError):
-        raise ContentErrors([located])
-    value, errors = validate_located(model, located, path, hints)
-    if value is None:
-        raise ContentErrors(errors)
-    errors = rules(value, located)
-    if errors:
-        raise ContentErrors(errors)
-    return value
 
 
 def parse_concordance(text: str, hosted: HostedText, path: str = CONCORDANCE_FILE) -> Concordance:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .errors import ContentError, ContentErrors
-from .located_yaml import load_located_yaml, validate_located
+from .errors import ContentError
+from .located_yaml import LocatedYaml, parse_checked
 
 EDITIONS_FILE = "data/editions.yml"
 
@@ -54,28 +54,23 @@ class Editions(BaseModel):
         return next(edition for edition in self.editions if edition.replaced_by is None)
 
 
+def _replaced_by_is_listed(editions: Editions, located: LocatedYaml) -> list[ContentError]:
+    years = [edition.year for edition in editions.editions]
+    return [
+        ContentError(
+            EDITIONS_FILE,
+            located.line_of(("editions", index, "replaced_by")),
+            f"replaced_by {edition.replaced_by} is not an edition listed in this file",
+        )
+        for index, edition in enumerate(editions.editions)
+        if edition.replaced_by is not None and edition.replaced_by not in years
+    ]
+
+
 def load_editions(root: Path) -> Editions:
     """Read and check data/editions.yml; raise ContentErrors with file:line on any problem."""
-    path = root / EDITIONS_FILE
-    located = load_located_yaml(path.read_text(encoding="utf-8"), EDITIONS_FILE)
-    if isinstance(located, ContentError):
-        raise ContentErrors([located])
-    editions, errors = validate_located(Editions, located, EDITIONS_FILE)
-    if editions is None:
-        raise ContentErrors(errors)
-    years = [edition.year for edition in editions.editions]
-    for index, edition in enumerate(editions.editions):
-        if edition.replaced_by is not None and edition.replaced_by not in years:
-            errors.append(
-                ContentError(
-                    EDITIONS_FILE,
-                    located.line_of(("editions", index, "replaced_by")),
-                    f"replaced_by {edition.replaced_by} is not an edition listed in this file",
-                )
-            )
-    if errors:
-        raise ContentErrors(errors)
-    return editions
+    text = (root / EDITIONS_FILE).read_text(encoding="utf-8")
+    return parse_checked(Editions, text, EDITIONS_FILE, rules=_replaced_by_is_listed)
 
 
 def long_date(day: dt.date) -> str:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .errors import ContentError, ContentErrors
-from .located_yaml import load_located_yaml, validate_located
+from .errors import ContentError
+from .located_yaml import LocatedYaml, parse_checked
 
 GLOSSARY_FILE = "data/glossary.yml"
 #: Where the A–Z list goes on the glossary page.
@@ -100,14 +100,8 @@ class Glossary(BaseModel):
     not_abbreviations: list[NotAnAbbreviation] = Field(default_factory=list)
 
 
-def load_glossary(root: Path) -> Glossary:
-    """Read and check data/glossary.yml; raise ContentErrors (file:line) on any problem."""
-    located = load_located_yaml((root / GLOSSARY_FILE).read_text(encoding="utf-8"), GLOSSARY_FILE)
-    if isinstance(located, ContentError):
-        raise ContentErrors([located])
-    glossary, errors = validate_located(Glossary, located, GLOSSARY_FILE, HINTS)
-    if glossary is None:
-        raise ContentErrors(errors)
+def _each_form_once(glossary: Glossary, located: LocatedYaml) -> list[ContentError]:
+    errors: list[ContentError] = []
     seen: dict[str, int] = {}
     for index, term in enumerate(glossary.terms):
         for position, form in enumerate(term.forms):
@@ -127,9 +121,13 @@ def load_glossary(root: Path) -> Glossary:
             errors.append(
                 ContentError(GLOSSARY_FILE, line, f"{item.word} has a glossary entry: remove it from not_abbreviations")
             )
-    if errors:
-        raise ContentErrors(errors)
-    return glossary
+    return errors
+
+
+def load_glossary(root: Path) -> Glossary:
+    """Read and check data/glossary.yml; raise ContentErrors (file:line) on any problem."""
+    text = (root / GLOSSARY_FILE).read_text(encoding="utf-8")
+    return parse_checked(Glossary, text, GLOSSARY_FILE, HINTS, _each_form_once)
 
 
 # --- What other parts of the handbook use ---------------------------------------------------------

@@ -12,14 +12,14 @@ Two deliberate choices:
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import ContentError
+from .errors import ContentError, ContentErrors
 
 Loc = tuple[str | int, ...]
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -172,3 +172,30 @@ def validate_located(
         line = located.line_of(loc) if error["type"] != "missing" else located.line_of(loc[:-1])
         errors.append(ContentError(path, line, message))
     return None, errors
+
+
+def _no_rules(_value: BaseModel, _located: LocatedYaml) -> list[ContentError]:
+    return []
+
+
+def parse_checked(
+    model: type[ModelT],
+    text: str,
+    path: str,
+    hints: dict[str, str] | None = None,
+    rules: Callable[[ModelT, LocatedYaml], list[ContentError]] = _no_rules,
+) -> ModelT:
+    """Parse a data file, check it against ``model`` and then ``rules``; raise every problem with its line.
+
+    The one way every data file is read, so each gives the same ``file:line: message`` errors.
+    """
+    located = load_located_yaml(text, path)
+    if isinstance(located, ContentError):
+        raise ContentErrors([located])
+    value, errors = validate_located(model, located, path, hints)
+    if value is None:
+        raise ContentErrors(errors)
+    errors = rules(value, located)
+    if errors:
+        raise ContentErrors(errors)
+    return value

@@ -19,8 +19,7 @@ from pathlib import Path
 from lunr.index import Index
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .errors import ContentError, ContentErrors
-from .located_yaml import load_located_yaml, validate_located
+from .located_yaml import parse_checked
 from .search_index import DEFAULT_SEPARATOR, IndexSettings, build_index, lunr_json_from_compact
 from .search_query import Group, SearchBox, material_query
 from .search_synonyms import Synonyms
@@ -59,14 +58,7 @@ class Suite(BaseModel):
 
 def load_suite(path: Path) -> list[Case]:
     """Read the suite; raise ContentErrors (file:line) if a line is malformed."""
-    name = path.name
-    located = load_located_yaml(path.read_text(encoding="utf-8"), name)
-    if isinstance(located, ContentError):
-        raise ContentErrors([located])
-    suite, errors = validate_located(Suite, located, name)
-    if suite is None:
-        raise ContentErrors(errors)
-    return suite.queries
+    return parse_checked(Suite, path.read_text(encoding="utf-8"), path.name).queries
 
 
 def location(target: str, directory_urls: bool = True) -> str:
