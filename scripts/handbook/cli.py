@@ -40,25 +40,27 @@ def print_governance_report(site: Path, area: str | None) -> None:
         print(f"Area settings not yet provided by the LSCB ({settings.path}): " + "; ".join(missing))
 
 
-def cmd_build(args: argparse.Namespace) -> int:
+def _build_edition(edition: str, args: argparse.Namespace) -> int:
+    """``build`` (http) and ``fileshare``: the same safe build, then what readers and the LSCB need to know."""
     try:
-        site = build("http", Path(args.site_dir) if args.site_dir else None, area=args.area)
+        site = build(edition, Path(args.site_dir) if args.site_dir else None, area=args.area)
     except (ContentErrors, BuildFailed, FileNotFoundError) as exc:
         return _report(exc)
-    print(f"Built the handbook{_for(args.area)} into {site}")
+    if edition == "fileshare":
+        print(f"Built the file-share edition{_for(args.area)} into {site}")
+        print(f"Copy that folder to the file share; readers open {site / 'index.html'}")
+    else:
+        print(f"Built the handbook{_for(args.area)} into {site}")
     print_governance_report(site, args.area)
     return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    return _build_edition("http", args)
 
 
 def cmd_fileshare(args: argparse.Namespace) -> int:
-    try:
-        site = build("fileshare", Path(args.site_dir) if args.site_dir else None, area=args.area)
-    except (ContentErrors, BuildFailed, FileNotFoundError) as exc:
-        return _report(exc)
-    print(f"Built the file-share edition{_for(args.area)} into {site}")
-    print(f"Copy that folder to the file share; readers open {site / 'index.html'}")
-    print_governance_report(site, args.area)
-    return 0
+    return _build_edition("fileshare", args)
 
 
 def _for(area: str | None) -> str:
