@@ -6,6 +6,7 @@ links made by templates, hooks and generated pages, in both the http and the fil
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -53,16 +54,44 @@ def _parse(path: Path) -> _PageParser:
     return parser
 
 
-def _resolve(site: Path, page: Path, path_part: str, base_path: str) -> Path:
-    if path_part.startswith("/"):
-        # Root-relative (Material's 404 page): the site is served at base_path (from site_url).
-        base, path_part = site, path_part[len(base_path) :] if path_part.startswith(base_path) else path_part
-    else:
-        base = page.parent
-    target = (base / unquote(path_part.lstrip("/"))).resolve()
-    if target.is_dir():
-        target = target / "index.html"
-    return target
+class _Site:
+    """The built site's files, listed once, and every link target resolved once.
+
+    Every page carries the navigation, so a site of N pages has about N * N links: each is resolved
+    by path arithmetic against this listing (no file-system call per link), and the result is kept
+    for the next page in the same folder.
+    """
+
+    def __init__(self, root: Path, base_path: str) -> None:
+        self.root = root
+        self.base_path = base_path
+        self.files: set[str] = set()
+        self.dirs: set[str] = {"."}
+        for path in root.rglob("*"):
+            (self.dirs if path.is_dir() else self.files).add(path.relative_to(root).as_posix())
+        self._targets: dict[tuple[str, str], str | None] = {}
+
+    def resolve(self, page_dir: str, path_part: str) -> str | None:
+        """The file a link leads to (relative to the site), or None if the site has no such file."""
+        key = (page_dir, path_part)
+        if key not in self._targets:
+            self._targets[key] = self._resolve(page_dir, path_part)
+        return self._targets[key]
+
+    def _resolve(self, page_dir: str, path_part: str) -> str | None:
+        if path_part.startswith("/"):
+            # Root-relative (Material's 404 page): the site is served at base_path (from site_url).
+            base = "."
+            if path_part.startswith(self.base_path):
+                path_part = path_part[len(self.base_path) :]
+        else:
+            base = page_dir
+        target = posixpath.normpath(posixpath.join(base, unquote(path_part.lstrip("/"))))
+        if target.startswith(".."):
+            return None
+        if target in self.dirs:
+            target = posixpath.join(target, "index.html") if target != "." else "index.html"
+        return target if target in self.files else None
 
 
 def check_site(site: Path, base_path: str = "/") -> list[LinkProblem]:
@@ -71,19 +100,17 @@ def check_site(site: Path, base_path: str = "/") -> list[LinkProblem]:
     ``base_path`` is the path the site is served under (the path of ``site_url``), for
     root-relative links.
     """
-    site = site.resolve()
-    pages = sorted(site.rglob("*.html"))
-    parsed = {page: _parse(page) for page in pages}
+    listing = _Site(site.resolve(), base_path)
+    parsed = {rel: _parse(listing.root / rel) for rel in sorted(listing.files) if rel.endswith(".html")}
     problems: list[LinkProblem] = []
-    for page, parser in parsed.items():
-        rel = page.relative_to(site).as_posix()
+    for rel, parser in parsed.items():
         for _tag, url, fetched in parser.links:
-            problems.extend(_check_link(site, page, rel, url, fetched, parsed, base_path))
+            problems.extend(_check_link(listing, rel, url, fetched, parsed))
     return sorted(set(problems))
 
 
 def _check_link(
-    site: Path, page: Path, rel: str, url: str, fetched: bool, parsed: dict[Path, _PageParser], base_path: str
+    listing: _Site, rel: str, url: str, fetched: bool, parsed: dict[str, _PageParser]
 ) -> Iterator[LinkProblem]:
     parts = urlsplit(url)
     if parts.scheme in ("mailto", "tel", "data", "javascript"):
@@ -93,14 +120,14 @@ def _check_link(
             yield LinkProblem(rel, url, "loaded from another host (offline readers cannot load it)")
         return
     if not parts.path:
-        target = page
+        target: str | None = rel
     else:
-        target = _resolve(site, page, parts.path, base_path)
-        if not target.exists():
+        target = listing.resolve(posixpath.dirname(rel) or ".", parts.path)
+        if target is None:
             yield LinkProblem(rel, url, "no such file in the built site")
             return
-    if parts.fragment and target.suffix == ".html":
+    if parts.fragment and target.endswith(".html"):
         if target not in parsed:
-            parsed[target] = _parse(target)
+            parsed[target] = _parse(listing.root / target)
         if unquote(parts.fragment) not in parsed[target].ids:
             yield LinkProblem(rel, url, f"no element with id '{parts.fragment}' on that page")
