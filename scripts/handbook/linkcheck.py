@@ -6,10 +6,11 @@ links made by templates, hooks and generated pages, in both the http and the fil
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -29,14 +30,22 @@ class LinkProblem:
         return f"{self.page}: {self.target}: {self.problem}"
 
 
-class _PageParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[tuple[str, str, bool]] = []  # (tag, url, fetched by the browser)
+#: Text the browser does not read as markup: comments, and the insides of scripts and styles.
+_QUOTED_TAG_BODY = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
+_NOT_MARKUP = re.compile(rf"<!--.*?-->|(<(script|style)\b{_QUOTED_TAG_BODY}>).*?</\2\s*>", re.S | re.I)
+#: A start tag, with quoted attribute values that may hold ">".
+_START_TAG = re.compile(rf"<([a-zA-Z][a-zA-Z0-9-]*)({_QUOTED_TAG_BODY})>")
+_ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+)))?")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
+
+@dataclass
+class PageLinks:
+    """A built page's ids (what its anchors can point to) and its links."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[str, str, bool]] = field(default_factory=list)  # (tag, url, fetched by the browser)
+
+    def add_tag(self, tag: str, values: dict[str, str]) -> None:
         for name in ("id", "name") if tag == "a" else ("id",):
             if values.get(name):
                 self.ids.add(values[name])
@@ -48,10 +57,26 @@ class _PageParser(HTMLParser):
             self.links.append((tag, url, fetched))
 
 
-def _parse(path: Path) -> _PageParser:
-    parser = _PageParser()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-    return parser
+def page_links(text: str) -> PageLinks:
+    """Every start tag's ids and links, read with regular expressions.
+
+    Python's HTMLParser took most of the link check's time on a large handbook (every page carries
+    the whole navigation); these expressions find the same tags and attributes (a test checks both
+    agree on every page of the built handbook), several times faster. Like a browser, they skip
+    comments and what is inside scripts and styles, and decode character references in values.
+    """
+    found = PageLinks()
+    text = _NOT_MARKUP.sub(lambda match: match.group(1) or "", text)
+    for tag_match in _START_TAG.finditer(text):
+        values: dict[str, str] = {}
+        for name, double, single, bare in _ATTRIBUTE.findall(tag_match.group(2)):
+            values.setdefault(name.lower(), html.unescape(double or single or bare))
+        found.add_tag(tag_match.group(1).lower(), values)
+    return found
+
+
+def _parse(path: Path) -> PageLinks:
+    return page_links(path.read_text(encoding="utf-8", errors="replace"))
 
 
 class _Site:
@@ -110,7 +135,7 @@ def check_site(site: Path, base_path: str = "/") -> list[LinkProblem]:
 
 
 def _check_link(
-    listing: _Site, rel: str, url: str, fetched: bool, parsed: dict[str, _PageParser]
+    listing: _Site, rel: str, url: str, fetched: bool, parsed: dict[str, PageLinks]
 ) -> Iterator[LinkProblem]:
     parts = urlsplit(url)
     if parts.scheme in ("mailto", "tel", "data", "javascript"):

@@ -68,6 +68,22 @@ def test_links_and_anchors_resolve(request: pytest.FixtureRequest, edition: str)
     assert check_site(site) == []
 
 
+@pytest.mark.parametrize("edition", ["http_site", "fileshare_site"])
+def test_the_link_checks_fast_reader_agrees_with_the_html_parser_on_every_page(
+    request: pytest.FixtureRequest, edition: str
+) -> None:
+    from handbook.linkcheck import page_links
+
+    from ..unit.test_linkcheck_reader import reference
+
+    site: Path = request.getfixturevalue(edition)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        text = page.read_text(encoding="utf-8", errors="replace")
+        assert page_links(text) == reference(text), page.relative_to(site)
+
+
 def test_fileshare_uses_local_search_shim_and_index(fileshare_site: Path) -> None:
     html = (fileshare_site / "index.html").read_text(encoding="utf-8")
     assert '<script src="assets/vendor/iframe-worker/shim.js"></script>' in html
