@@ -22,15 +22,12 @@ from handbook.search_docs import PageFacts, exclude_charts, numbered_paragraphs,
 from handbook.search_index import prebuild_search_index
 from handbook.search_synonyms import glossary_pairs
 from handbook.search_worker import WORKER_PATH, WorkerChanged, combine, prelude_lines, shift_source_map
+from handbook.sources import project_root
 
 log = logging.getLogger("mkdocs.hooks.search")
 
 _facts: dict[str, PageFacts] = {}
 _paragraphs: dict[str, list[tuple[str, str]]] = {}
-
-
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -70,7 +67,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return
-    root = _root(config)
+    root = project_root(config.docs_dir)  # not the config file's folder: areas/*.yml live in areas/
     try:
         editions = load_editions(root)
         pairs = glossary_pairs(root)

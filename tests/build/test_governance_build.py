@@ -55,6 +55,7 @@ def test_area_edition_is_built_from_the_core_with_its_own_board(area_site, area:
         if other != area:
             assert board not in home
     assert len(pages_of(site)) == len(pages_of_source()) + 1, "every core page plus the local page"
+    assert (site / "search" / "handbook_index.json").is_file(), "area editions get the prebuilt search index too"
 
 
 def text_of(html: str) -> str:
