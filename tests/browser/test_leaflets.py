@@ -62,14 +62,17 @@ def test_filters_by_audience_and_topic(visit, base: str) -> None:
     assert sorted(visible_titles(page)) == sorted(leaf.title for leaf in either)
 
     page.get_by_role("button", name="Show all leaflets").click()
+    # "Show all" resets the form; the script applies it just after the reset (a timeout of 0),
+    # which a loaded machine can delay: wait for the status line, as a reader would.
+    expect(status).to_have_text(f"Showing all {len(CURRENT)} leaflets.", timeout=15_000)
     checkbox(page, "Children and young people").check()
     checkbox(page, "Private fostering").check()
     assert visible_titles(page) == []
     assert status.inner_text() == "No leaflets match. Untick a box, or choose Show all leaflets."
 
     page.get_by_role("button", name="Show all leaflets").click()
+    expect(status).to_have_text(f"Showing all {len(CURRENT)} leaflets.", timeout=15_000)
     assert sorted(visible_titles(page)) == sorted(leaf.title for leaf in CURRENT)
-    assert status.inner_text() == f"Showing all {len(CURRENT)} leaflets."
     assert record.foreign_requests() == []
     assert record.errors == []
 
