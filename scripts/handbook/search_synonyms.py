@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .glossary import load_glossary, terms_with_expansions
 from .search_tokens import Token, tokenize, word_stem
 
 #: A section reference written as one word: s47, s.47, S17A.
@@ -180,11 +181,6 @@ def glossary_pairs(root: Path) -> list[tuple[tuple[str, ...], str]]:
     """THE ONE SOURCE OF SEARCH SYNONYMS: the glossary (``data/glossary.yml``, read by ``handbook.glossary``).
 
     Returns (every form the pages write, expansion) for each glossary term. Nothing else in the
-    search code knows any abbreviation. Until the glossary module is part of the build, there are
-    no abbreviation synonyms (section numbers still work: they follow a rule, not a list).
+    search code knows any abbreviation (section numbers follow a rule, not a list).
     """
-    try:
-        from .glossary import load_glossary, terms_with_expansions
-    except ImportError:
-        return []
     return [(tuple(term.forms), term.expansion) for term in terms_with_expansions(load_glossary(root))]
