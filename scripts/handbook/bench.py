@@ -21,26 +21,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import json
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import PROJECT_ROOT
 from .build import build, mkdocs_env
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .linkcheck import check_site
+from .local_server import is_own, serve
 from .search_index import IndexSettings, build_index
 from .search_synonyms import Synonyms, glossary_pairs
 from .sources import load_pages
@@ -78,23 +74,6 @@ async ({query, waitReady}) => {
   return {fromNavigation: end, fromKeystroke: end - start};
 }
 """
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """A static web server for ``site`` on a free loopback port."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def _timed(action: Callable[[], object]) -> float:
@@ -152,18 +131,12 @@ class SizeResult:
     timings: dict[tuple[str, str, str], list[float]] = field(default_factory=dict)
 
 
-def _own(request: str, page: str) -> bool:
-    """Nothing may come from another host (a plain Material page would ask for it, and wait)."""
-    own = urlsplit(request)
-    return own.scheme in ("file", "data", "blob") or own.netloc == urlsplit(page).netloc
-
-
 def measure_search(browser: object, url: str, wait_ready: bool) -> dict[str, float]:
     """Open ``url`` in a fresh context and time the first search result."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        page.route("**/*", lambda route: route.continue_() if _own(route.request.url, url) else route.abort())
+        page.route("**/*", lambda route: route.continue_() if is_own(route.request.url, url) else route.abort())
         page.goto(url, wait_until="domcontentloaded")
         return page.evaluate(_MEASURE, {"query": QUERY, "waitReady": wait_ready})
     finally:
@@ -183,7 +156,7 @@ def measure_weight(browser: object, url: str) -> int:
                 sizes.append(len(response.body()))
 
         page.on("response", on_response)
-        page.route("**/*", lambda route: route.continue_() if _own(route.request.url, url) else route.abort())
+        page.route("**/*", lambda route: route.continue_() if is_own(route.request.url, url) else route.abort())
         page.goto(url, wait_until="load")
         page.evaluate(_MEASURE, {"query": QUERY, "waitReady": True})
         page.wait_for_load_state("networkidle")

@@ -7,19 +7,16 @@ host other than the site's own is a failure (and is aborted so a test never wait
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from handbook import PROJECT_ROOT
 from handbook.chromium import CHROMIUM, CHROMIUM_ARGS
+from handbook.local_server import is_own, serve
 from handbook.sources import load_pages
 from handbook.urls import page_url
 
@@ -27,35 +24,11 @@ AXE_JS = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the site like a web server configured for MkDocs: quietly, with its 404.html page."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="session")
 def http_base(http_site: Path) -> Iterator[str]:
     """The http build served on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(http_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(http_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -84,18 +57,6 @@ class Visit:
 
     def foreign_requests(self) -> list[str]:
         return [url for url in self.requests if not is_own(url, self.base)]
-
-
-def origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def is_own(url: str, base: str) -> bool:
-    """Requests the site may make: to its own origin (file:// for the file share), or data/blob URLs."""
-    if urlsplit(url).scheme in ("data", "blob", "about"):
-        return True
-    return origin(url) == origin(base)
 
 
 @pytest.fixture

@@ -7,15 +7,16 @@ axe checks below cover the badges and the overdue banner as well as the area pag
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import re
-import threading
 from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import _QuietHandler, describe_violations, run_axe, url_for
+from handbook.local_server import serve
+
+from .conftest import describe_violations, run_axe, url_for
 
 pytestmark = pytest.mark.browser
 
@@ -39,23 +40,17 @@ AREA_PAGES = [
 @pytest.fixture(scope="module")
 def area_base(area_site) -> Iterator[Callable[[str, str], str]]:
     """``area_base(area, "http" | "file")``: the base URL of that area's edition."""
-    from http.server import ThreadingHTTPServer
+    with contextlib.ExitStack() as servers:
+        bases: dict[str, str] = {}
 
-    servers: dict[str, tuple[ThreadingHTTPServer, str]] = {}
+        def get(area: str, edition: str = "http") -> str:
+            if edition == "file":
+                return area_site(area, "fileshare").as_uri() + "/"
+            if area not in bases:
+                bases[area] = servers.enter_context(serve(area_site(area, "http")))
+            return bases[area]
 
-    def get(area: str, edition: str = "http") -> str:
-        if edition == "file":
-            return area_site(area, "fileshare").as_uri() + "/"
-        if area not in servers:
-            handler = functools.partial(_QuietHandler, directory=str(area_site(area, "http")))
-            server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            servers[area] = (server, f"http://127.0.0.1:{server.server_address[1]}/")
-        return servers[area][1]
-
-    yield get
-    for server, _url in servers.values():
-        server.shutdown()
+        yield get
 
 
 @pytest.mark.parametrize("edition", ["http", "file"])

@@ -5,13 +5,10 @@ and the search examples it gives."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -22,9 +19,10 @@ from handbook import PROJECT_ROOT
 from handbook.areas import NOT_PROVIDED, is_provided
 from handbook.build import mkdocs_env
 from handbook.editions import long_date
+from handbook.local_server import serve
 
 from ..unit.test_configuration import config
-from .conftest import _QuietHandler, describe_violations, run_axe, url_for
+from .conftest import describe_violations, run_axe, url_for
 
 pytestmark = pytest.mark.browser
 
@@ -82,11 +80,8 @@ def area_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def area_bases(area_sites: dict[str, Path]) -> Iterator[dict[str, str]]:
-    handler = functools.partial(_QuietHandler, directory=str(area_sites["http"]))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield {"http": f"http://127.0.0.1:{server.server_address[1]}/", "file": area_sites["file"].as_uri() + "/"}
-    server.shutdown()
+    with serve(area_sites["http"]) as base:
+        yield {"http": base, "file": area_sites["file"].as_uri() + "/"}
 
 
 def open_clean(visit, url: str, base: str) -> Page:
