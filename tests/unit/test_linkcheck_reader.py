@@ -1,7 +1,7 @@
 """The link check's fast tag reader finds what Python's HTML parser finds.
 
 ``linkcheck.page_links`` reads tags with regular expressions, for speed. Here it is compared with
-HTMLParser (the reference) on tricky snippets; ``tests/build`` compares both on every built page.
+HTMLParser (the reference) on tricky snippets; ``tests/site`` compares both on every built page.
 """
 
 from __future__ import annotations

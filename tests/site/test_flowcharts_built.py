@@ -22,7 +22,6 @@ from handbook.editions import load_editions
 from handbook.sources import load_pages
 from handbook.urls import page_url
 
-from .test_safe_build import project  # noqa: F401 (the scratch copy of the handbook, shared)
 
 MERMAID = re.compile(r'<pre class="mermaid"[^>]*><code>(.*?)</code></pre>', re.S)
 CLICK = re.compile(r'^\s*click (\S+) href "([^"]*)" _self$', re.M)
@@ -164,16 +163,17 @@ def test_mermaid_source_is_not_search_text(http_site: Path) -> None:
     assert "How to read the chart" not in chapter, "an embedded copy is not indexed twice"
 
 
-def test_a_broken_chart_stops_the_build_naming_file_line_and_step(project: Path) -> None:  # noqa: F811
-    chart = project / "flowcharts" / "referral.yml"
+def test_a_broken_chart_stops_the_build_naming_file_line_and_step(tiny_project: Path) -> None:
+    chart = tiny_project / "flowcharts" / "referral.yml"
     text = chart.read_text(encoding="utf-8")
-    broken = text.replace("multi-agency-responsibilities.md#para-61\n", "multi-agency-responsibilities.md#para-99\n", 1)
+    broken = text.replace("preface-and-introduction.md#para-2\n", "preface-and-introduction.md#para-99\n", 1)
+    assert broken != text
     chart.write_text(broken, encoding="utf-8")
     line = broken[: broken.index("#para-99")].count("\n") + 1
     with pytest.raises(BuildFailed) as failed:
-        build("http", root=project)
+        build("http", root=tiny_project)
     assert (
-        f'flowcharts/referral.yml:{line}: step "decide": the page '
-        'working-together/2013/consultation-draft/multi-agency-responsibilities.md has no anchor "#para-99"'
+        f'flowcharts/referral.yml:{line}: step "check": the page '
+        'procedures/preface-and-introduction.md has no anchor "#para-99"'
     ) in str(failed.value)
-    assert not (project / "site").exists(), "nothing was published"
+    assert not (tiny_project / "site").exists(), "nothing was published"

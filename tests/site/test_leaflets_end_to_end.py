@@ -13,28 +13,25 @@ from handbook.build import build
 from handbook.editions import long_date
 from handbook.leaflet_admin import LeafletDetails, import_docx, new_leaflet, publish_leaflet, retire_leaflet
 from handbook.leaflets import format_size
-from tests.build.test_safe_build import project  # noqa: F401  (the scratch copy of the handbook)
 from tests.unit.word_documents import leaflet_docx
 
 from .test_leaflets_built import pdf_text, poppler
 
 TODAY = dt.date.today()
-AREA = "  area:\n    lscb_name: Test Area Local Safeguarding Children Board\n"
+LSCB_NAME = re.compile(r"(?m)^    lscb_name: .*$")
 SITE_URL = "https://handbook.example.org/safeguarding/"
 
 
 @pytest.mark.slow
-def test_import_publish_retire_and_build(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_import_publish_retire_and_build(
+    tiny_project_with_leaflets: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tiny_project_with_leaflets
     # The area's settings and the handbook's address, as an area's build would have them.
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("extra:\n", "extra:\n" + AREA, 1), encoding="utf-8")
+    named = LSCB_NAME.sub("    lscb_name: Test Area Local Safeguarding Children Board", config.read_text(), count=1)
+    config.write_text(named, encoding="utf-8")
     monkeypatch.setenv("HANDBOOK_SITE_URL", SITE_URL)
-    # Keep the scratch handbook small: one starter leaflet to retire, the rest removed.
-    leaflets = project / "docs" / "leaflets"
-    for path in leaflets.glob("*.md"):
-        if path.name not in ("index.md", "private-fostering.md"):
-            path.unlink()
-
     details = LeafletDetails(audience="professionals", owner="LSCB administrator", summary="Online safety.",
                              topics=["online safety"])  # fmt: skip
     page, notes = import_docx(project, leaflet_docx(tmp_path / "Keeping safe online.docx"), details, TODAY)

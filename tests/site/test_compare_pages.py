@@ -161,29 +161,20 @@ def test_wording_pages_mark_every_change_in_words(request: pytest.FixtureRequest
 
 
 @pytest.mark.slow
-def test_a_citation_to_a_missing_anchor_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
+def test_a_citation_to_a_missing_anchor_stops_the_build_with_file_and_line(tiny_project: Path) -> None:
     """The whole pipeline: a bad anchor in the data fails ./run build with the data file and line."""
-    root = tmp_path / "handbook"
-    root.mkdir()
-    for name in ["mkdocs.yml", "mkdocs.fileshare.yml", "docs", "procedures", "flowcharts", "data", "overrides"]:
-        source = PROJECT_ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        elif source.exists():
-            shutil.copy2(source, root / name)
-    for name in ["scripts", "node_modules"]:
-        (root / name).symlink_to(PROJECT_ROOT / name)
+    root = tiny_project
     data = root / "data" / "concordance.yml"
     text = data.read_text(encoding="utf-8")
-    good = "working-together/2013/consultation-draft/multi-agency-responsibilities.md#para-61\n"
-    bad = good.replace("para-61", "para-161")
-    data.write_text(text.replace(good, bad, 1), encoding="utf-8")
+    good = "procedures/preface-and-introduction.md#para-2\n"
+    assert good in text
+    data.write_text(text.replace(good, good.replace("para-2", "para-161"), 1), encoding="utf-8")
     line = next(n for n, row in enumerate(data.read_text(encoding="utf-8").splitlines(), 1) if "para-161" in row)
     with pytest.raises(BuildFailed) as caught:
         build("http", root=root)
     assert (
-        f"data/concordance.yml:{line}: working-together/2013/consultation-draft/multi-agency-responsibilities.md has "
-        'no anchor "#para-161" (its paragraphs are para-53 to para-61)'
+        f'data/concordance.yml:{line}: procedures/preface-and-introduction.md has no anchor "#para-161" '
+        "(its paragraphs are para-1 to para-2)"
     ) in str(caught.value)
     assert not (root / "site").exists(), "nothing was published"
     assert cli.main(["check"]) == 0, "the real data is valid"
