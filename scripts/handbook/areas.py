@@ -350,6 +350,26 @@ def settings_errors(root: Path) -> list[ContentError]:
     return errors
 
 
+def edition_pages(root: Path, core: list[Any], area: str | None) -> list[Any]:
+    """The pages an edition publishes: the core's, with an area's local pages replacing or adding to them.
+
+    ``core`` is ``sources.load_pages(root)[0]``; local pages with invalid front matter are left out
+    (``settings_errors`` reports them).
+    """
+    from .sources import load_page
+
+    if area is None:
+        return list(core)
+    local = area_config_file(root, area).with_suffix("") / LOCAL_DOCS
+    pages = {page.src_uri: page for page in core}
+    for src_uri, path in local_files(local if local.is_dir() else None).items():
+        if src_uri.endswith(".md"):
+            page, _errors = load_page(path, root, src_uri)
+            if page is not None:
+                pages[src_uri] = page
+    return list(pages.values())
+
+
 def fileshare_config_text(area: str, fileshare_config: str) -> str:
     """A file-share configuration for an area: the core's file-share settings on top of the area's.
 

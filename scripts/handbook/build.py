@@ -16,9 +16,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import PROJECT_ROOT
-from .areas import AREAS_DIR, area_config_file, fileshare_config_text
+from .areas import AREAS_DIR, area_config_file, edition_pages, fileshare_config_text
 from .errors import ContentErrors
 from .linkcheck import check_site
+from .procedure_check import markdown_errors, site_errors
 from .sources import load_pages
 
 
@@ -32,8 +33,9 @@ DEFAULT_SITE_DIRS = {"http": "site", "fileshare": "site-fileshare"}
 
 
 def validate(root: Path = PROJECT_ROOT) -> None:
-    """Check every source page; raise with every problem found."""
-    _pages, errors = load_pages(root)
+    """Check every source page, and the procedure chapters' rules; raise with every problem found."""
+    pages, errors = load_pages(root)
+    errors += markdown_errors(pages, root)
     if errors:
         raise ContentErrors(errors)
 
@@ -103,6 +105,11 @@ def build(
         shutil.rmtree(staging, ignore_errors=True)
         listed = "\n".join(str(problem) for problem in problems[:50])
         raise BuildFailed(f"The built site has {len(problems)} broken link(s) or outside request(s):\n{listed}")
+    pages = edition_pages(root, load_pages(root)[0], area)
+    rule_errors = site_errors(staging, pages) if edition == "http" else []
+    if rule_errors:  # the rules again on the pages as built: nothing the build adds may break them
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ContentErrors(rule_errors)
     _swap(staging, target)
     return target
 

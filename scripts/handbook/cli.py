@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import PROJECT_ROOT
-from .areas import area_config_file, load_area, not_provided, settings_errors
+from .areas import area_config_file, area_names, edition_pages, load_area, not_provided, settings_errors
 from .build import BuildFailed, build, mkdocs_env, validate
 from .charts import check_charts
 from .errors import ContentErrors
@@ -21,6 +21,7 @@ from .glossary import load_glossary
 from .leaflet_commands import add_commands as add_leaflet_commands
 from .ledger import LEDGER_FILE, ledger_problems, read_ledger, update_ledger
 from .linkcheck import check_site
+from .procedure_check import markdown_errors
 from .review import REVIEW_JSON, format_report
 
 
@@ -71,9 +72,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .compare import load_comparison
 
     try:
-        validate()
+        validate(PROJECT_ROOT)  # every page's front matter, and the procedure chapters' rules
         load_comparison(PROJECT_ROOT)  # data/concordance.yml and data/alignments.yml
         errors = settings_errors(PROJECT_ROOT)
+        for area in area_names(PROJECT_ROOT):  # the rules on the areas' own procedure chapters too
+            errors += markdown_errors(edition_pages(PROJECT_ROOT, [], area), PROJECT_ROOT)
         try:
             load_glossary(PROJECT_ROOT)
         except ContentErrors as exc:

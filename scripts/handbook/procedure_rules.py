@@ -26,7 +26,9 @@ Citations
     A link to a numbered paragraph (``#para-N``) whose text names a paragraph must name paragraph N.
 
 Excluded from the citation rule: what the build puts in from the area's settings (contact numbers,
-whose opening hours are not timescales) and the print-only line.
+whose opening hours are not timescales) and the print-only line. Excluded from every rule: page
+furniture the build adds around the text, marked ``data-search-exclude`` (the "Review overdue"
+banner, which comes straight after the title once a chapter's review date has passed).
 """
 
 from __future__ import annotations
@@ -102,6 +104,20 @@ class Element:
     def text(self) -> str:
         return "".join(child if isinstance(child, str) else child.text() for child in self.children)
 
+    @property
+    def is_furniture(self) -> bool:
+        """Added by the build around the text (banners, buttons), not written by the chapter's author."""
+        return "data-search-exclude" in self.attrs
+
+    def in_furniture(self) -> bool:
+        """This element or one it sits in is furniture."""
+        node: Element | None = self
+        while node is not None:
+            if node.is_furniture:
+                return True
+            node = node.parent
+        return False
+
     def has_ancestor_class(self, name: str) -> bool:
         node = self.parent
         while node is not None:
@@ -164,7 +180,7 @@ def _fill(block: Block, node: Element) -> None:
         if isinstance(child, str):
             block.text += child
             continue
-        if child.classes & set(SKIPPED_CLASSES):
+        if child.classes & set(SKIPPED_CLASSES) or child.is_furniture:
             continue
         if child.tag in BLOCK_TAGS:
             block.text += " "  # a nested block is checked on its own
@@ -181,7 +197,7 @@ def blocks(root: Element) -> list[Block]:
     for element in root.iter():
         if element.tag not in BLOCK_TAGS or element.classes & set(SKIPPED_CLASSES):
             continue
-        if any(element.has_ancestor_class(name) for name in SKIPPED_CLASSES):
+        if any(element.has_ancestor_class(name) for name in SKIPPED_CLASSES) or element.in_furniture():
             continue
         block = Block(element)
         _fill(block, element)
@@ -191,13 +207,51 @@ def blocks(root: Element) -> list[Block]:
 
 @dataclass(frozen=True)
 class Finding:
-    """One broken rule, with the words a reader would search the page for."""
+    """One broken rule, with the words a reader would search the page for.
+
+    ``locate`` is the text whose line in the Markdown source the report gives (a sentence or a
+    heading as the page shows it); None for a rule about the chapter as a whole (its title's line).
+    """
 
     rule: str
     text: str
+    locate: str | None = None
 
     def __str__(self) -> str:
         return f"{self.rule}: {self.text}"
+
+    @property
+    def fix(self) -> str:
+        """What the author should do, in plain English."""
+        return FIXES[self.rule]
+
+
+#: What to do about each rule, as the build's error messages say it.
+FIXES = {
+    "no source": (
+        "link the sentence to the paragraph of the guidance it comes from, or name the statute or publication "
+        "inside an hb-box--outside box"
+    ),
+    "named source outside an hb-box--outside box": (
+        "link to the paragraph this handbook hosts, or move the sentence into an hb-box--outside box"
+    ),
+    "2013 consultation draft not labelled as the draft": 'say "consultation draft" where the text links to the draft',
+    "paragraph number does not match the link": "make the paragraph number in the link text and the #para-N agree",
+    "hb-box--outside box without its notice": (
+        'start the box with a paragraph saying the facts come "from outside the text this handbook holds" and '
+        "naming Working Together to Safeguard Children 2023"
+    ),
+    "page structure": "start the chapter with a title line: # Title",
+    "approval notice": (
+        'put the hb-box--approval box straight after the title, saying the LSCB "must approve" the chapter '
+        '"locally" (copy it from another chapter)'
+    ),
+    "missing box": "add the box before the first numbered section (copy it from another chapter)",
+    "box heading": "start the box with that heading, for example: ## Scope {#scope}",
+    "box order": "move the box above the first numbered section",
+    "empty box": "add at least one link to the box",
+    "stable anchor": "give the heading its number as a fixed anchor, for example: ## 2.1 Aim {#section-2-1}",
+}
 
 
 def _site_path(href: str, page_path: str) -> str:
@@ -238,21 +292,24 @@ def citation_findings(root: Element, page_path: str) -> list[Finding]:
             if any(position >= sentence for position in hosted):
                 continue
             if not any(position >= sentence for position in named):
-                findings.append(Finding("no source", _clip(text, sentence)))
+                findings.append(Finding("no source", _clip(text, sentence), _clip(text, sentence)))
             elif not block.element.has_ancestor_class("hb-box--outside"):
-                findings.append(Finding("named source outside an hb-box--outside box", _clip(text, sentence)))
+                clipped = _clip(text, sentence)
+                findings.append(Finding("named source outside an hb-box--outside box", clipped, clipped))
         draft_links = [href for _s, _e, href, _t in block.links if _site_path(href, page_path).startswith(DRAFT_PATH)]
         if draft_links and "draft" not in text.lower():
-            findings.append(Finding("2013 consultation draft not labelled as the draft", _clip(text, 0)))
-        for _start, _end, href, link_text in block.links:
+            opening = _clip(text, 0)
+            findings.append(Finding("2013 consultation draft not labelled as the draft", opening, opening))
+        for start, _end, href, link_text in block.links:
             problem = _paragraph_mismatch(href, link_text)
             if problem:
-                findings.append(Finding("paragraph number does not match the link", problem))
+                findings.append(Finding("paragraph number does not match the link", problem, _clip(text, start)))
     for box in (element for element in root.iter() if "hb-box--outside" in element.classes):
         first = next((child for child in box.elements() if child.tag == "p"), None)
         notice = " ".join(first.text().split()) if first else ""
         if not all(words.lower() in notice.lower() for words in OUTSIDE_NOTICE):
-            findings.append(Finding("hb-box--outside box without its notice", notice[:160] or "(empty box)"))
+            rule = "hb-box--outside box without its notice"
+            findings.append(Finding(rule, notice[:160] or "(empty box)", notice or None))
     return findings
 
 
@@ -280,7 +337,7 @@ def _heading_text(element: Element) -> str:
 def box_findings(root: Element) -> list[Finding]:
     """The approval notice first; the Scope, Related chapters and Relevant guidance boxes; stable anchors."""
     findings = []
-    top = root.elements()
+    top = [element for element in root.elements() if not element.is_furniture]
     title = next((index for index, element in enumerate(top) if element.tag == "h1"), None)
     if title is None:
         return [Finding("page structure", "the page has no title (h1)")]
@@ -291,7 +348,7 @@ def box_findings(root: Element) -> list[Finding]:
         words = " ".join(after_title.text().split()).lower()
         if not ("must approve" in words and "locally" in words):
             said = f'it does not say the LSCB must approve it locally: "{words[:120]}"'
-            findings.append(Finding("approval notice", said))
+            findings.append(Finding("approval notice", said, " ".join(after_title.text().split())[:80] or None))
     first_section = next(
         (i for i, e in enumerate(top) if e.tag == "h2" and NUMBERED_HEADING.match(_heading_text(e))), len(top)
     )
@@ -301,13 +358,14 @@ def box_findings(root: Element) -> list[Finding]:
             findings.append(Finding("missing box", f"no {css_class} box ({heading})"))
             continue
         box = top[boxes[0]]
+        where = " ".join(box.text().split())[:80] or None
         first_heading = next((child for child in box.elements() if child.tag in ("h2", "h3")), None)
         if first_heading is None or _heading_text(first_heading) != heading:
-            findings.append(Finding("box heading", f'the {css_class} box is not headed "{heading}"'))
+            findings.append(Finding("box heading", f'the {css_class} box is not headed "{heading}"', where))
         if boxes[0] > first_section:
-            findings.append(Finding("box order", f"the {css_class} box comes after the numbered sections start"))
+            findings.append(Finding("box order", f"the {css_class} box comes after the numbered sections start", where))
         if not any(element.tag == "a" for element in box.iter()):
-            findings.append(Finding("empty box", f"the {css_class} box links to nothing"))
+            findings.append(Finding("empty box", f"the {css_class} box links to nothing", where))
     for element in root.iter():
         if element.tag not in ("h2", "h3", "h4") or element.has_ancestor_class("hb-box"):
             continue
@@ -316,5 +374,6 @@ def box_findings(root: Element) -> list[Finding]:
             expected = "section-" + number.group(1).replace(".", "-")
             if element.attrs.get("id") != expected:
                 found = element.attrs.get("id", "(none)")
-                findings.append(Finding("stable anchor", f'"{_heading_text(element)}" has id {found}, not {expected}'))
+                heading = _heading_text(element)
+                findings.append(Finding("stable anchor", f'"{heading}" has id {found}, not {expected}', heading))
     return findings

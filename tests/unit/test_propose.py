@@ -87,6 +87,7 @@ def test_pages_for_an_edition_and_text(ctx) -> None:
 def project_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for folder in ("docs", "procedures", "data"):
         shutil.copytree(PROJECT_ROOT / folder, tmp_path / folder)
+    shutil.copy2(PROJECT_ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")  # check reads its Markdown settings
     monkeypatch.setattr(cli, "PROJECT_ROOT", tmp_path)
     return tmp_path
 
