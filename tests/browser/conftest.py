@@ -7,16 +7,23 @@ host other than the site's own is a failure (and is aborted so a test never wait
 
 from __future__ import annotations
 
+import contextlib
+import functools
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.request import url2pathname
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from handbook import PROJECT_ROOT
 from handbook.chromium import CHROMIUM, CHROMIUM_ARGS
 from handbook.local_server import is_own, serve
+from handbook.search_query import SearchBox
 from handbook.sources import load_pages
 from handbook.urls import page_url
 
@@ -24,10 +31,29 @@ AXE_JS = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+#: The built site each served base URL shows (file:// bases name their folder themselves).
+SERVED: dict[str, Path] = {}
+
+
+def served(site: Path) -> contextlib.AbstractContextManager[str]:
+    """Serve ``site`` on loopback and remember which site the base URL shows (for ``search``)."""
+
+    @contextlib.contextmanager
+    def _serving() -> Iterator[str]:
+        with serve(site) as base:
+            SERVED[base] = site
+            try:
+                yield base
+            finally:
+                SERVED.pop(base, None)
+
+    return _serving()
+
+
 @pytest.fixture(scope="session")
 def http_base(http_site: Path) -> Iterator[str]:
     """The http build served on a free loopback port."""
-    with serve(http_site) as base:
+    with served(http_site) as base:
         yield base
 
 
@@ -36,8 +62,57 @@ def file_base(fileshare_site: Path) -> str:
     return fileshare_site.as_uri() + "/"
 
 
+@functools.cache
+def search_box(site: Path) -> SearchBox:
+    """The Python replica of a built site's search box (tests/search checks it gives the worker's results)."""
+    return SearchBox(site / "search")
+
+
+def site_of(base: str) -> Path:
+    """The built site a base URL shows."""
+    return Path(url2pathname(urlsplit(base).path)) if base.startswith("file:") else SERVED[base]
+
+
+#: True once the search box holds ``query`` and the first results shown are those expected for it.
+RESULTS_FOR = """([query, expected]) => {
+  const box = document.querySelector("input[data-md-component=search-query]");
+  if (!box || box.value !== query) return false;
+  const items = [...document.querySelectorAll(".md-search-result__item")];
+  const pages = items.map(item => item.querySelector(":scope > a.md-search-result__link"));
+  return pages.length >= expected.length
+    && expected.every((url, i) => pages[i] && pages[i].href.split("?")[0].split("#")[0] === url);
+}"""
+
+
+def search(record: Visit, query: str, delay: int = 15) -> Page:
+    """Type ``query`` into the search box as a reader would, and wait until its own results are shown.
+
+    Material sends a query for each keystroke and shows each answer as it comes, so the list seen
+    straight after typing may belong to a shorter query. The build's search index predicts the
+    final query's results (``search_box``): wait until the first two shown are those, so a test
+    reads the results of what was typed, never those of a half-typed word.
+    """
+    page = record.page
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.press_sequentially(query, delay=delay)
+    groups = search_box(site_of(record.base)).search(query)[:2]
+    assert groups, f"the build's index finds nothing for {query!r}"
+    expected = [urljoin(record.base, group.page).split("#")[0] for group in groups]
+    try:
+        page.wait_for_function(RESULTS_FOR, arg=[query, expected], timeout=30_000)
+    except PlaywrightError:
+        shown = page.evaluate(
+            "[...document.querySelectorAll('.md-search-result__item > a.md-search-result__link:first-child')]"
+            ".map(a => a.href)"
+        )
+        pytest.fail(f"the results for {query!r} were never shown: expected {expected} first, the page shows {shown}")
+    return page
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    """One Chromium for the whole test session."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is not installed: run ./run test (it installs it) or apt-get install chromium")
     with sync_playwright() as playwright:
@@ -59,35 +134,72 @@ class Visit:
         return [url for url in self.requests if not is_own(url, self.base)]
 
 
+#: The handbook's page script sets this on <html> once the page is ready to use (handbook.js).
+READY = "document.documentElement.getAttribute('data-hb-ready')"
+READY_TIMEOUT_MS = 30_000
+
+
+def wait_until_ready(page: Page) -> None:
+    """Wait for the handbook's own readiness signal: loaded, buttons added, every chart drawn."""
+    page.wait_for_function(f"{READY} !== null", timeout=READY_TIMEOUT_MS)
+    state = page.evaluate(READY)
+    assert state == "true", f"{page.url} is not ready: {state}"
+
+
+@dataclass
+class ModuleContext:
+    """A browser context shared by one test module, and the visits of the test now running.
+
+    Every request of the context is recorded on each open visit (a search worker's requests belong
+    to no page, so they cannot be told apart by page); a request to any other host is aborted.
+    """
+
+    context: BrowserContext
+    visits: list[Visit] = field(default_factory=list)
+
+    def route(self, route: Route) -> None:
+        url = route.request.url
+        for record in self.visits:
+            record.requests.append(url)
+        if any(is_own(url, record.base) for record in self.visits):
+            route.continue_()
+        else:
+            route.abort()
+
+
+@pytest.fixture(scope="module")
+def module_context(browser: Browser) -> Iterator[ModuleContext]:
+    """One browser context per test module (each test's pages are closed and storage cleared after it)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    shared = ModuleContext(context)
+    context.route("**/*", shared.route)
+    yield shared
+    context.close()
+
+
 @pytest.fixture
-def visit(browser: Browser) -> Iterator[callable]:
-    """Open a URL in a fresh browser context (no cache, no stored preferences) and record it."""
-    contexts = []
+def visit(module_context: ModuleContext) -> Iterator[callable]:
+    """Open a URL in a new page of the module's context, wait until it is ready, and record it."""
 
     def _open(url: str, base: str, color_scheme: str = "light") -> Visit:
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
-        contexts.append(context)
-        page = context.new_page()
+        page = module_context.context.new_page()
+        page.emulate_media(color_scheme=color_scheme)
         record = Visit(page=page, base=base)
-
-        def route(route_: object) -> None:
-            request = route_.request
-            record.requests.append(request.url)
-            if is_own(request.url, base):
-                route_.continue_()
-            else:
-                route_.abort()
-
-        context.route("**/*", route)
+        module_context.visits.append(record)
         page.on("console", lambda msg: record.errors.append(f"console: {msg.text}") if msg.type == "error" else None)
         page.on("pageerror", lambda exc: record.errors.append(f"page error: {exc}"))
         page.goto(url, wait_until="load")
-        page.wait_for_load_state("networkidle")
+        wait_until_ready(page)
         return record
 
     yield _open
-    for context in contexts:
-        context.close()
+    for record in module_context.visits:
+        if not record.page.is_closed():
+            with suppress(PlaywrightError):  # a page of another origin, or one that navigated away
+                record.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            record.page.close()
+    module_context.visits.clear()
+    module_context.context.clear_cookies()
 
 
 def pages_by_kind() -> dict[str, str]:

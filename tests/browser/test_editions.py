@@ -8,7 +8,7 @@ from handbook import PROJECT_ROOT
 from handbook.model import EDITION_KINDS
 from handbook.sources import load_pages
 
-from .conftest import url_for
+from .conftest import url_for, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -50,6 +50,7 @@ def test_copy_citation_copies_reference_and_link(browser, http_base: str) -> Non
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(http_base + "working-together/2013/consultation-draft/multi-agency-responsibilities/#para-61")
+    wait_until_ready(page)
     paragraph = page.locator("#para-61")
     assert paragraph.locator(".hb-para__num").inner_text() == "61"
     assert paragraph.locator(".hb-para__num").get_attribute("href") == "#para-61"

@@ -14,9 +14,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import expect
 
-from handbook.local_server import serve
-
-from .conftest import describe_violations, run_axe, url_for
+from .conftest import describe_violations, run_axe, search, served, url_for
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +45,7 @@ def area_base(area_site) -> Iterator[Callable[[str, str], str]]:
             if edition == "file":
                 return area_site(area, "fileshare").as_uri() + "/"
             if area not in bases:
-                bases[area] = servers.enter_context(serve(area_site(area, "http")))
+                bases[area] = servers.enter_context(served(area_site(area, "http")))
             return bases[area]
 
         yield get
@@ -89,11 +87,7 @@ def test_area_pages_have_no_axe_violations(visit, area_base, area: str, src_uri:
 def test_area_search_works_from_the_file_share(visit, area_base, area: str) -> None:
     base = area_base(area, "file")
     record = visit(url_for(base, "index.md"), base)
-    query = record.page.locator("input[data-md-component=search-query]")
-    query.click()
-    query.press_sequentially("local arrangements", delay=20)
-    results = record.page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
+    search(record, "local arrangements", delay=20)
     titles = record.page.locator(".md-search-result__article h1").all_inner_texts()
     assert f"Local arrangements in {area.capitalize()}" in titles
     assert record.foreign_requests() == [] and record.errors == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import PAGE_TYPES, describe_violations, run_axe, url_for
+from .conftest import PAGE_TYPES, describe_violations, run_axe, search, url_for, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -40,12 +40,8 @@ def test_page_type_has_no_axe_violations(visit, base: str, kind: str, scheme: st
 @pytest.mark.parametrize("base", EDITIONS, indirect=True)
 def test_search_returns_results_offline(visit, base: str) -> None:
     record = visit(url_for(base, "index.md"), base)
-    page = record.page
-    query = page.locator("input[data-md-component=search-query]")
-    query.click()
-    query.press_sequentially("safeguarding", delay=20)
+    page = search(record, "safeguarding", delay=20)
     results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
     assert results.count() > 0
     first = page.locator(".md-search-result__link").first.get_attribute("href") or ""
     assert first.startswith(base) or not first.startswith(("http:", "https:", "file:")), first
@@ -75,6 +71,7 @@ def test_every_page_has_no_axe_violations(browser, http_base: str, http_site) ->
     failures = []
     for rel in pages:
         page.goto(http_base + rel[: -len("index.html")])
+        wait_until_ready(page)
         page.add_script_tag(path=str(AXE_JS))
         violations = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"

@@ -15,7 +15,7 @@ from handbook import PROJECT_ROOT
 from handbook.search_relevance import TOP, load_suite
 from handbook.urls import page_url
 
-from .conftest import url_for
+from .conftest import search, url_for
 
 pytestmark = pytest.mark.browser
 
@@ -32,16 +32,7 @@ def base(request: pytest.FixtureRequest) -> str:
 
 
 def _search(record, query: str):
-    page = record.page
-    box = page.locator("input[data-md-component=search-query]")
-    box.click()
-    box.press_sequentially(query, delay=15)
-    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
-    page.wait_for_function(
-        "query => document.querySelector('input[data-md-component=search-query]').value === query", arg=query
-    )
-    page.wait_for_timeout(300)  # the result list for the last keystroke
-    return page
+    return search(record, query)
 
 
 def _groups(page, base: str) -> list[list[str]]:

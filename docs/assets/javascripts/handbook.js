@@ -1,5 +1,9 @@
 /* Safeguarding Procedures Handbook: small enhancements. Everything works without this script;
-   it only adds conveniences (the "Copy citation" buttons). No request to any other host. */
+   it only adds conveniences (the "Copy citation" buttons). No request to any other host.
+
+   When the page is ready to use (loaded, its buttons added and every chart drawn), it sets
+   data-hb-ready="true" on <html>. The browser tests wait for that, rather than for the network
+   to go quiet; a page whose charts are still not drawn after 20 seconds gets "charts-not-drawn". */
 (function () {
   "use strict";
 
@@ -38,9 +42,32 @@
     });
   }
 
+  var READY = "data-hb-ready";
+  var CHART_WAIT_MS = 20000;
+
+  /** Material replaces each <pre class="mermaid"> with the drawn chart; wait until none is left. */
+  function whenChartsDrawn(done, started) {
+    if (!document.querySelector("pre.mermaid")) return done("true");
+    if (Date.now() - started > CHART_WAIT_MS) return done("charts-not-drawn");
+    setTimeout(function () { whenChartsDrawn(done, started); }, 50);
+  }
+
+  function whenLoaded(done) {
+    if (document.readyState === "complete") return done();
+    window.addEventListener("load", done, { once: true });
+  }
+
+  function setUp() {
+    document.documentElement.removeAttribute(READY);
+    addCiteButtons(document);
+    whenLoaded(function () {
+      whenChartsDrawn(function (state) { document.documentElement.setAttribute(READY, state); }, Date.now());
+    });
+  }
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { addCiteButtons(document); });
+    window.document$.subscribe(setUp);
   } else {
-    document.addEventListener("DOMContentLoaded", function () { addCiteButtons(document); });
+    document.addEventListener("DOMContentLoaded", setUp);
   }
 })();
