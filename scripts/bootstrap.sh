@@ -4,6 +4,7 @@
 #   scripts/bootstrap.sh            Python packages (.venv) and JavaScript packages (node_modules)
 #   scripts/bootstrap.sh --pdf      also Debian's Chromium (the build prints the leaflets' PDFs with it)
 #   scripts/bootstrap.sh --browser  also Chromium, Java and poppler-utils (browser, HTML and PDF tests)
+#   scripts/bootstrap.sh --python   only the Python packages (the quick test loop: ./run test --quick)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,8 @@ if [ "$(cat .venv/.requirements.sha256 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-input -r requirements.txt
   echo "$want" > .venv/.requirements.sha256
 fi
+
+[ "${1:-}" = "--python" ] && exit 0
 
 # --- JavaScript served by the site (Mermaid, iframe-worker) and axe-core for the tests ----------
 command -v npm >/dev/null || fail "Node.js 20 and npm are needed: install them (apt-get install nodejs npm)."
