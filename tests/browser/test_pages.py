@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import PAGE_TYPES, describe_violations, run_axe, search, url_for, wait_until_ready
+from .conftest import PAGE_TYPES, READY, describe_violations, run_axe, search, url_for, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -82,3 +82,23 @@ def test_every_page_has_no_axe_violations(browser, http_base: str, http_site) ->
             failures.append(f"/{rel}:\n{describe_violations(violations)}")
     context.close()
     assert failures == [], "\n".join(failures)
+
+
+def test_the_ready_signal_waits_for_every_chart_to_be_drawn(browser, visit, http_base: str) -> None:
+    """The signal the tests wait for (handbook.js) means what it says: with Mermaid, every chart is drawn;
+    with Mermaid blocked, the page never says it is ready."""
+    chart_page = url_for(http_base, "flowcharts/assessment.md")
+    page = visit(chart_page, http_base).page
+    assert page.evaluate("document.querySelectorAll('pre.mermaid').length") == 0
+    assert page.evaluate("document.querySelectorAll('div.mermaid').length") == 2, "both diagrams are drawn"
+
+    context = browser.new_context()
+    try:
+        blocked = context.new_page()
+        blocked.route("**/mermaid.min.js", lambda route: route.abort())
+        blocked.goto(chart_page, wait_until="load")
+        blocked.wait_for_timeout(2_000)  # long enough for charts to be drawn, were Mermaid there
+        assert blocked.evaluate(READY) is None  # (Material removes a chart it cannot draw)
+        assert blocked.evaluate("document.querySelectorAll('div.mermaid').length") == 0
+    finally:
+        context.close()

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
+from handbook.areas import edition_pages
+from handbook.procedure_check import site_errors
 from handbook.procedure_rules import article, box_findings, citation_findings
 from handbook.sources import load_pages
 from handbook.urls import page_url
@@ -104,3 +106,14 @@ def test_every_page_carries_the_print_line(http_site: Path) -> None:
         stamp = re.search(r'<p class="hb-print-stamp" data-build-date="(\d{4}-\d\d-\d\d)">([^<]*)<time', html)
         assert stamp, path
         assert stamp.group(2) == "Correct as published on ", path
+
+
+@pytest.mark.parametrize("area", [None, "peterborough"])
+def test_the_builds_rule_check_passes_even_when_every_chapter_is_overdue(http_site: Path, area_site, area) -> None:
+    """Peterborough is built as on 1 December 2027: each chapter has a "Review overdue" banner after its title."""
+    site = http_site if area is None else area_site(area)
+    pages = edition_pages(PROJECT_ROOT, load_pages(PROJECT_ROOT)[0], area)
+    if area:
+        _url, html = built(site, "procedures/assessment.md")
+        assert re.search(r"</h1>\s*<div class=\"admonition warning hb-review-overdue\"", html)
+    assert [str(error) for error in site_errors(site, pages)] == []

@@ -182,3 +182,18 @@ def test_numbered_headings_need_their_stable_anchor() -> None:
         'stable anchor: "1. First" has id first, not section-1',
         'stable anchor: "2.1 Sub" has id section-2-2, not section-2-1',
     ]
+
+
+def test_build_furniture_after_the_title_is_not_the_chapters_text() -> None:
+    """From a chapter's review date, the build puts a "Review overdue" banner straight after the title."""
+    banner = (
+        '<div class="admonition warning hb-review-overdue" data-search-exclude="" role="note">'
+        "<p>This page was due for review on 22 May 2027. Check it must still be right.</p></div>"
+    )
+    html = page("", boxes=banner + BOXES)
+    assert boxes_of(html) == []
+    assert [str(finding) for finding in citation_findings(article(html), PAGE)] == []
+    unmarked = banner.replace(' data-search-exclude=""', "")
+    assert boxes_of(page("", boxes=unmarked + BOXES)) == [
+        "approval notice: the first thing after the title is not an hb-box--approval box"
+    ]

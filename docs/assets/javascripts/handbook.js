@@ -45,11 +45,13 @@
   var READY = "data-hb-ready";
   var CHART_WAIT_MS = 20000;
 
-  /** Material replaces each <pre class="mermaid"> with the drawn chart; wait until none is left. */
-  function whenChartsDrawn(done, started) {
-    if (!document.querySelector("pre.mermaid")) return done("true");
+  /** Material replaces each <pre class="mermaid"> with a <div class="mermaid"> holding the drawn chart.
+      If Mermaid fails, the chart is removed instead: so count the drawn charts, not the ones left. */
+  function whenChartsDrawn(charts, done, started) {
+    var drawn = document.querySelectorAll("div.mermaid").length;
+    if (drawn >= charts && !document.querySelector("pre.mermaid")) return done("true");
     if (Date.now() - started > CHART_WAIT_MS) return done("charts-not-drawn");
-    setTimeout(function () { whenChartsDrawn(done, started); }, 50);
+    setTimeout(function () { whenChartsDrawn(charts, done, started); }, 50);
   }
 
   function whenLoaded(done) {
@@ -57,11 +59,16 @@
     window.addEventListener("load", done, { once: true });
   }
 
+  /** Counted as this script runs (it is loaded at the end of the page, before Material draws or
+      removes anything): later, a chart Material could not draw has gone from the page. */
+  var CHARTS = document.querySelectorAll("pre.mermaid, div.mermaid").length;
+
   function setUp() {
+    var charts = CHARTS;
     document.documentElement.removeAttribute(READY);
     addCiteButtons(document);
     whenLoaded(function () {
-      whenChartsDrawn(function (state) { document.documentElement.setAttribute(READY, state); }, Date.now());
+      whenChartsDrawn(charts, function (state) { document.documentElement.setAttribute(READY, state); }, Date.now());
     });
   }
 
