@@ -21,6 +21,7 @@ from .errors import ContentErrors
 from .linkcheck import check_site
 from .procedure_check import markdown_errors, site_errors
 from .sources import load_pages
+from .timescales import timescale_errors
 
 
 class BuildFailed(Exception):
@@ -33,9 +34,10 @@ DEFAULT_SITE_DIRS = {"http": "site", "fileshare": "site-fileshare"}
 
 
 def validate(root: Path = PROJECT_ROOT) -> None:
-    """Check every source page, and the procedure chapters' rules; raise with every problem found."""
+    """Check every source page, the procedure chapters' rules and that every timescale in our own words
+    is cited; raise with every problem found."""
     pages, errors = load_pages(root)
-    errors += markdown_errors(pages, root)
+    errors += markdown_errors(pages, root) + timescale_errors(pages, root)
     if errors:
         raise ContentErrors(errors)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
+import os
 import sys
 from pathlib import Path
 
@@ -110,7 +110,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     address = f"{args.host}:{args.port}"
     print(f"The handbook will be at http://{address}/ (press Ctrl+C to stop)", flush=True)
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", address, "-f", config]
-    return subprocess.call(command, cwd=PROJECT_ROOT, env=mkdocs_env())
+    # MkDocs takes this process's place, so Ctrl+C or a stop signal reaches the server itself: a
+    # child process would outlive its parent and keep watching and rebuilding the handbook.
+    os.chdir(PROJECT_ROOT)
+    os.execve(sys.executable, command, mkdocs_env())
+    return 0  # not reached
 
 
 def cmd_ledger(args: argparse.Namespace) -> int:

@@ -90,15 +90,19 @@ def line_of(source: str, snippet: str | None, first_line: int = 1) -> int | None
     return None
 
 
+def chapter_location(page: Page, words: str | None) -> int:
+    """The line of a page's file where ``words`` (as the page shows them) start; else its title's line."""
+    body_line = page.front.end_line + 1
+    found = line_of(page.front.body, words, body_line)
+    return found or line_of(page.front.body, page.meta.title, body_line) or body_line
+
+
 def chapter_errors(html: str, page: Page) -> list[ContentError]:
     """The rules a chapter breaks, as ``file:line: what is wrong (what to do)`` errors."""
-    body_line = page.front.end_line + 1
-    title_line = line_of(page.front.body, page.meta.title, body_line) or body_line
-    errors = []
-    for finding in chapter_findings(html, page.src_uri):
-        line = line_of(page.front.body, finding.locate, body_line) or title_line
-        errors.append(ContentError(page.path, line, f"procedure rule, {finding} ({finding.fix})"))
-    return errors
+    return [
+        ContentError(page.path, chapter_location(page, finding.locate), f"procedure rule, {finding} ({finding.fix})")
+        for finding in chapter_findings(html, page.src_uri)
+    ]
 
 
 # --- On the built site ------------------------------------------------------------------------------
@@ -154,8 +158,8 @@ def _site_href(href: str, src_uri: str) -> str:
     return "/" + published + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-def render_chapter(page: Page, root: Path) -> str:
-    """A chapter's Markdown as HTML, with its links as the built site has them."""
+def render_page(page: Page, root: Path) -> str:
+    """A page's Markdown as HTML, with its links as the built site has them."""
     names, settings = markdown_settings(root)
     html = markdown.markdown(page.front.body, extensions=names, extension_configs=settings)
     return _HREF.sub(lambda match: f'href="{_site_href(match.group(1), page.src_uri)}"', html)
@@ -163,4 +167,4 @@ def render_chapter(page: Page, root: Path) -> str:
 
 def markdown_errors(pages: list[Page], root: Path) -> list[ContentError]:
     """The rules broken by the written chapters' Markdown (what ``./run check`` reports)."""
-    return [error for page in written_chapters(pages) for error in chapter_errors(render_chapter(page, root), page)]
+    return [error for page in written_chapters(pages) for error in chapter_errors(render_page(page, root), page)]

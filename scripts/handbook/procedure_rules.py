@@ -44,10 +44,13 @@ _NUMBER = (
     r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty(?:-five)?|sixty|ninety)"
 )
+_NUMBERED = rf"\b{_NUMBER}(?:\s+|-)(?:working\s+|calendar\s+)?(?:days?|hours?|weeks?|months?)\b"
+#: A number of days, working days, hours, weeks or months: "15 working days", "three months".
+NUMBERED_TIMESCALE = re.compile(_NUMBERED, re.IGNORECASE)
 #: Words that make a sentence a timescale.
 TIMESCALE = re.compile(
-    rf"\b{_NUMBER}(?:\s+|-)(?:working\s+|calendar\s+)?(?:days?|hours?|weeks?|months?)\b"
-    r"|\bimmediately\b|\bas soon as (?:possible|practicable)\b|\b(?:same|next) (?:working )?day\b|\bwithout delay\b",
+    _NUMBERED
+    + r"|\bimmediately\b|\bas soon as (?:possible|practicable)\b|\b(?:same|next) (?:working )?day\b|\bwithout delay\b",
     re.IGNORECASE,
 )
 #: Statutes and publications a sentence may be cited by, by name.
@@ -275,20 +278,42 @@ def _clip(text: str, start: int) -> str:
     return " ".join(text[start:end].split())[:160]
 
 
+def _sources_of(block: Block, page_path: str) -> tuple[list[int], list[int]]:
+    """Where in a block's text a link to hosted text starts, and where a named source starts."""
+    hosted = [start for start, _end, href, _t in block.links if is_hosted_source(href, page_path)]
+    return hosted, [match.start() for match in NAMED_SOURCES.finditer(block.text)]
+
+
+def _sentences_needing_a_source(block: Block, patterns: list[re.Pattern[str]]) -> list[int]:
+    """The start of each sentence of a block in which one of ``patterns`` occurs (each sentence once)."""
+    starts = _sentence_starts(block.text)
+    found: list[int] = []
+    for pattern in patterns:
+        for trigger in pattern.finditer(block.text):
+            sentence = max(start for start in starts if start <= trigger.start())
+            if sentence not in found:
+                found.append(sentence)
+    return found
+
+
+def uncited_timescales(root: Element, page_path: str) -> list[Finding]:
+    """Every sentence with a numbered timescale ("15 working days") and no source in its block."""
+    findings = []
+    for block in blocks(root):
+        hosted, named = _sources_of(block, page_path)
+        for sentence in _sentences_needing_a_source(block, [NUMBERED_TIMESCALE]):
+            if not any(position >= sentence for position in hosted + named):
+                findings.append(Finding("no source", _clip(block.text, sentence), _clip(block.text, sentence)))
+    return findings
+
+
 def citation_findings(root: Element, page_path: str) -> list[Finding]:
     """Every sentence that needs a source and lacks one, and the other citation rules' breaches."""
     findings: list[Finding] = []
     for block in blocks(root):
         text = block.text
-        hosted = [start for start, _end, href, _t in block.links if is_hosted_source(href, page_path)]
-        named = [match.start() for match in NAMED_SOURCES.finditer(text)]
-        starts = _sentence_starts(text)
-        seen: set[int] = set()
-        for trigger in [*MUST.finditer(text), *TIMESCALE.finditer(text)]:
-            sentence = max(start for start in starts if start <= trigger.start())
-            if sentence in seen:
-                continue
-            seen.add(sentence)
+        hosted, named = _sources_of(block, page_path)
+        for sentence in _sentences_needing_a_source(block, [MUST, TIMESCALE]):
             if any(position >= sentence for position in hosted):
                 continue
             if not any(position >= sentence for position in named):

@@ -49,3 +49,6 @@ def test_serve_prints_address_and_serves_the_handbook() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # Stopping the command stops the server: nothing is left running, watching and rebuilding.
+    with pytest.raises(OSError):
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
