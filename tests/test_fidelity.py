@@ -71,7 +71,14 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 WORD = re.compile(r"[^\W_]+")
 
 #: Elements whose text is not part of the words of the document.
-SKIPPED_CLASSES = {"headerlink", "footnote-backref", "hb-para__num"}
+SKIPPED_CLASSES = {
+    "headerlink",
+    "footnote-backref",
+    "hb-para__num",
+    # Editorial marks ("[sic]" after a slip in a source) are the handbook's words, not the source's:
+    # skipping them lets the test see the source's sentence whole.
+    "hb-editorial",
+}
 BLOCK_TAGS = {
     "p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "div",
     "dt", "dd", "dl", "blockquote", "br", "hr", "details", "summary", "figure", "figcaption",
@@ -366,3 +373,15 @@ def test_checker_ignores_debris_but_not_words() -> None:
     page = words("Early years services – children's centres, nurseries")
     assert missing_sentences(["Early years services ? children's centres, nurseries"], page) == []
     assert missing_sentences(["Early years services ? children's homes"], page)
+
+
+def test_checker_skips_editorial_marks() -> None:
+    """A "[sic]" mark after a slip is the handbook's: the source's sentence must still be found whole."""
+    article = ArticleText()
+    article.feed(
+        '<article><p>detained under the Mental Health Act 2005 <span class="hb-editorial" id="sic-x">'
+        '<a href="#editorial-notes" aria-label="sic: editorial note">[sic]</a></span>. LSCBs should</p></article>'
+    )
+    sentence = "detained under the Mental Health Act 2005. LSCBs should"
+    assert missing_sentences([sentence], words(article.text)) == []
+    assert "sic" not in words(article.text)
