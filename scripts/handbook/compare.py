@@ -207,6 +207,8 @@ def how_to_read(ctx: Context) -> str:
         'say "draft". The draft\'s paragraph numbers are its own.\n'
         "- The handbook holds no text of the 2015 edition, only the executive summary of the 2010 "
         "edition, and a partnership's summary of the 2018 edition.\n"
+        "- It holds no text of the 2023 edition, the current guidance. Its column says what changed, in "
+        "summary, from the GOV.UK publication page and summaries of the edition.\n"
         f'- "{NOT_STATED}" means the texts held here do not say. It does not mean the edition is '
         "silent on the topic.\n\n"
     )

@@ -33,7 +33,7 @@ NOT_KNOWN = "The texts this handbook holds do not show what changed."
 HINTS = {
     "id": "a short name in lower case with hyphens; it becomes the page address, so never change it",
     "title": "what the topic is about, in a few words",
-    "edition": "2010 | 2013 | 2015 | 2018",
+    "edition": "2010 | 2013 | 2015 | 2018 | 2023",
     "short": "one short sentence for the table of topics and editions",
     "statement": "one sentence of fact, in plain English",
     "change": "added | removed | changed | unchanged | not known",
@@ -43,7 +43,7 @@ HINTS = {
     "owner": "the team or role responsible for the comparison",
     "last_reviewed": "YYYY-MM-DD",
     "review_due": "YYYY-MM-DD",
-    "editions": "[2010, 2013, 2015, 2018]",
+    "editions": "[2010, 2013, 2015, 2018, 2023]",
 }
 
 

@@ -29,7 +29,7 @@ Kind = Literal[
     "leaflet",  # a supplementary leaflet
 ]
 Status = Literal["statutory", "non-statutory", "local procedure", "information"]
-Edition = Literal[2010, 2013, 2015, 2018]
+Edition = Literal[2010, 2013, 2015, 2018, 2023]
 EditionText = Literal["consultation-draft", "final", "executive-summary", "partnership-summary", "none"]
 Audience = Literal["professionals", "parents and carers", "children and young people"]
 #: draft: previewed by ./run serve only; current: published and in the library; retired: withdrawn

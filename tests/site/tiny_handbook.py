@@ -152,7 +152,7 @@ PAGES: dict[str, tuple[str, str, str, str, str]] = {
             f"\nedition: {year}\nedition_text: none",
             "This tiny handbook holds no text of this edition.\n",
         )
-        for year in (2010, 2013, 2015, 2018)
+        for year in (2010, 2013, 2015, 2018, 2023)
     },
 }
 
@@ -168,6 +168,7 @@ nav:
       - working-together/2013/index.md
       - working-together/2015/index.md
       - working-together/2018/index.md
+      - working-together/2023/index.md
   - Compare:
       - compare/index.md
   - Flowcharts:

@@ -107,6 +107,7 @@ def test_timeline_takes_dates_from_the_editions_data(ctx) -> None:
         "29 June 2019",
         "29 September 2019",
         "15 December 2023",
+        "23 February 2024",
     ]
 
 

@@ -87,11 +87,11 @@ BAD_FRONT_MATTER: list[tuple[tuple[str, str], str]] = [
     (
         ("kind: procedure", "kind: edition-chapter"),
         'procedures/referrals.md:3: a page of kind "edition-chapter" must say which edition it belongs to: '
-        'add a line "edition: 2010 | 2013 | 2015 | 2018"',
+        'add a line "edition: 2010 | 2013 | 2015 | 2018 | 2023"',
     ),
     (
         ("source: Written for this handbook", "source: Written for this handbook\nedition: 2012"),
-        'procedures/referrals.md:9: edition "2012" is not allowed (use one of: 2010, 2013, 2015 or 2018)',
+        'procedures/referrals.md:9: edition "2012" is not allowed (use one of: 2010, 2013, 2015, 2018 or 2023)',
     ),
 ]
 BAD_FRONT_MATTER_IDS = [

@@ -33,8 +33,7 @@ def test_banner_for_an_old_edition_names_successor_and_current(editions) -> None
     )
     assert (
         "It is not the current guidance: the current statutory guidance is "
-        "[Working Together to Safeguard Children 2023]"
-        "(https://www.gov.uk/government/publications/working-together-to-safeguard-children--2), "
+        "[Working Together to Safeguard Children 2023](../2023/index.md), "
         "published on 15 December 2023." in banner
     )
     assert "[Compare the editions](../../compare/index.md)" in banner
@@ -43,8 +42,7 @@ def test_banner_for_an_old_edition_names_successor_and_current(editions) -> None
 def test_banner_for_2018_names_2023_as_current(editions) -> None:
     banner = superseded_banner(editions, 2018, "working-together/2018/index.md", "compare/index.md")
     assert (
-        "It was replaced by [Working Together to Safeguard Children 2023]"
-        "(https://www.gov.uk/government/publications/working-together-to-safeguard-children--2), "
+        "It was replaced by [Working Together to Safeguard Children 2023](../2023/index.md), "
         "published on 15 December 2023, which is the current statutory guidance." in banner
     )
     assert "It is not the current guidance" not in banner

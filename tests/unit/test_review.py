@@ -170,7 +170,7 @@ def test_real_pages_on_dates_taken_from_their_own_front_matter() -> None:
     report = format_report(review_report(real, before_first))
     assert f"  {len(soon)} page(s) due within 60 days:" in report
     for page in soon:
-        assert f"    {page.path} (due {long_date(page.meta.review_due)}; owner: {page.meta.owner})" in report
+        assert f"    {page.src_uri} (due {long_date(page.meta.review_due)}; owner: {page.meta.owner})" in report
 
 
 def test_page_entry_reads_front_matter() -> None:
