@@ -95,10 +95,15 @@ def test_the_ready_signal_waits_for_every_chart_to_be_drawn(browser, visit, http
     context = browser.new_context()
     try:
         blocked = context.new_page()
+        requested: list[str] = []
+        blocked.on("request", lambda request: requested.append(request.url))
         blocked.route("**/mermaid.min.js", lambda route: route.abort())
         blocked.goto(chart_page, wait_until="load")
         blocked.wait_for_timeout(2_000)  # long enough for charts to be drawn, were Mermaid there
-        assert blocked.evaluate(READY) is None  # (Material removes a chart it cannot draw)
+        assert blocked.evaluate(READY) is None
         assert blocked.evaluate("document.querySelectorAll('div.mermaid').length") == 0
+        # Without our copy of Mermaid, Material would fetch one from unpkg.com: it must not.
+        assert [url for url in requested if not url.startswith(http_base)] == []
+        assert blocked.get_by_role("heading", name="step by step").count() == 2, "the steps in words remain"
     finally:
         context.close()
