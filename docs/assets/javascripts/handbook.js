@@ -46,7 +46,8 @@
   var CHART_WAIT_MS = 20000;
 
   /** Material replaces each <pre class="mermaid"> with a <div class="mermaid"> holding the drawn chart.
-      If Mermaid fails, the chart is removed instead: so count the drawn charts, not the ones left. */
+      Material takes the "mermaid" class off each chart before drawing it, so a chart Mermaid fails
+      to draw is no longer a pre.mermaid either: count the drawn charts, not the ones left. */
   function whenChartsDrawn(charts, done, started) {
     var drawn = document.querySelectorAll("div.mermaid").length;
     if (drawn >= charts && !document.querySelector("pre.mermaid")) return done("true");
@@ -60,7 +61,7 @@
   }
 
   /** Counted as this script runs (it is loaded at the end of the page, before Material draws or
-      removes anything): later, a chart Material could not draw has gone from the page. */
+      changes anything): later, a chart Mermaid could not draw has lost its "mermaid" class. */
   var CHARTS = document.querySelectorAll("pre.mermaid, div.mermaid").length;
 
   function setUp() {
