@@ -335,18 +335,26 @@ def area_config_file(root: Path, area: str) -> Path:
     return path
 
 
-def settings_errors(root: Path) -> list[ContentError]:
-    """Every problem in the core's and every area's settings and local pages (for ``./run check``)."""
+def local_pages(root: Path, config: Path) -> list[tuple[Any, list[ContentError]]]:
+    """(page or None, errors) for each Markdown page in the local folder of an area file (none for the core)."""
     from .sources import load_page  # sources does not import areas; imported here to keep it light
 
+    local = config.with_suffix("") / LOCAL_DOCS if config.parent == root / AREAS_DIR else None
+    return [
+        load_page(path, root, src_uri)
+        for src_uri, path in local_files(local if local and local.is_dir() else None).items()
+        if src_uri.endswith(".md")
+    ]
+
+
+def settings_errors(root: Path) -> list[ContentError]:
+    """Every problem in the core's and every area's settings and local pages (for ``./run check``)."""
     errors: list[ContentError] = []
     configs = [root / "mkdocs.yml", *(area_config_file(root, area) for area in area_names(root))]
     for config in configs:
         errors += load_area(config, root)[1]
-        local = config.with_suffix("") / LOCAL_DOCS if config.parent == root / AREAS_DIR else None
-        for src_uri, path in local_files(local if local and local.is_dir() else None).items():
-            if src_uri.endswith(".md"):
-                errors += load_page(path, root, src_uri)[1]
+        for _page, page_errors in local_pages(root, config):
+            errors += page_errors
     return errors
 
 
@@ -356,17 +364,12 @@ def edition_pages(root: Path, core: list[Any], area: str | None) -> list[Any]:
     ``core`` is ``sources.load_pages(root)[0]``; local pages with invalid front matter are left out
     (``settings_errors`` reports them).
     """
-    from .sources import load_page
-
     if area is None:
         return list(core)
-    local = area_config_file(root, area).with_suffix("") / LOCAL_DOCS
     pages = {page.src_uri: page for page in core}
-    for src_uri, path in local_files(local if local.is_dir() else None).items():
-        if src_uri.endswith(".md"):
-            page, _errors = load_page(path, root, src_uri)
-            if page is not None:
-                pages[src_uri] = page
+    for page, _errors in local_pages(root, area_config_file(root, area)):
+        if page is not None:
+            pages[page.src_uri] = page
     return list(pages.values())
 
 

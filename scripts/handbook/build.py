@@ -20,7 +20,7 @@ from .areas import AREAS_DIR, area_config_file, edition_pages, fileshare_config_
 from .errors import ContentErrors
 from .linkcheck import check_site
 from .procedure_check import markdown_errors, site_errors
-from .sources import load_pages
+from .sources import Page, load_pages
 from .timescales import timescale_errors
 
 
@@ -33,13 +33,14 @@ CONFIGS = {"http": "mkdocs.yml", "fileshare": "mkdocs.fileshare.yml"}
 DEFAULT_SITE_DIRS = {"http": "site", "fileshare": "site-fileshare"}
 
 
-def validate(root: Path = PROJECT_ROOT) -> None:
+def validate(root: Path = PROJECT_ROOT) -> list[Page]:
     """Check every source page, the procedure chapters' rules and that every timescale in our own words
-    is cited; raise with every problem found."""
+    is cited; raise with every problem found, or return the pages."""
     pages, errors = load_pages(root)
     errors += markdown_errors(pages, root) + timescale_errors(pages, root)
     if errors:
         raise ContentErrors(errors)
+    return pages
 
 
 def mkdocs_env(root: Path = PROJECT_ROOT) -> dict[str, str]:
@@ -86,7 +87,7 @@ def build(
 
     ``area`` builds that area's edition (areas/<area>.yml) instead of the core.
     """
-    validate(root)
+    pages = validate(root)
     target = (site_dir or root / default_site_dir(edition, area)).resolve()
     staging = target.with_name(f".{target.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
@@ -107,8 +108,7 @@ def build(
         shutil.rmtree(staging, ignore_errors=True)
         listed = "\n".join(str(problem) for problem in problems[:50])
         raise BuildFailed(f"The built site has {len(problems)} broken link(s) or outside request(s):\n{listed}")
-    pages = edition_pages(root, load_pages(root)[0], area)
-    rule_errors = site_errors(staging, pages) if edition == "http" else []
+    rule_errors = site_errors(staging, edition_pages(root, pages, area)) if edition == "http" else []
     if rule_errors:  # the rules again on the pages as built: nothing the build adds may break them
         shutil.rmtree(staging, ignore_errors=True)
         raise ContentErrors(rule_errors)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -158,13 +159,24 @@ def _site_href(href: str, src_uri: str) -> str:
     return "/" + published + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-def render_page(page: Page, root: Path) -> str:
-    """A page's Markdown as HTML, with its links as the built site has them."""
+def page_renderer(root: Path) -> Callable[[Page], str]:
+    """Render pages' Markdown as HTML, with their links as the built site has them.
+
+    mkdocs.yml is read once, when the renderer is made, not once per page.
+    """
     names, settings = markdown_settings(root)
-    html = markdown.markdown(page.front.body, extensions=names, extension_configs=settings)
-    return _HREF.sub(lambda match: f'href="{_site_href(match.group(1), page.src_uri)}"', html)
+
+    def render(page: Page) -> str:
+        html = markdown.markdown(page.front.body, extensions=names, extension_configs=settings)
+        return _HREF.sub(lambda match: f'href="{_site_href(match.group(1), page.src_uri)}"', html)
+
+    return render
 
 
 def markdown_errors(pages: list[Page], root: Path) -> list[ContentError]:
     """The rules broken by the written chapters' Markdown (what ``./run check`` reports)."""
-    return [error for page in written_chapters(pages) for error in chapter_errors(render_page(page, root), page)]
+    chapters = written_chapters(pages)
+    if not chapters:
+        return []
+    render = page_renderer(root)
+    return [error for page in chapters for error in chapter_errors(render(page), page)]

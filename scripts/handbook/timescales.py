@@ -26,7 +26,7 @@ from typing import Any
 
 from .errors import ContentError
 from .located_yaml import load_located_yaml
-from .procedure_check import chapter_location, render_page
+from .procedure_check import WRITTEN_HERE, chapter_location, page_renderer
 from .procedure_rules import NAMED_SOURCES, NUMBERED_TIMESCALE, article, uncited_timescales
 from .sources import Page
 from .urls import page_url
@@ -48,22 +48,19 @@ _WORDS = {
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_WORDS) + r")\b")
 
 
-#: How the ``source`` of a page in the team's own words starts.
-OUR_WORDS = "Written for this handbook"
-
-
 def in_our_words(page: Page) -> bool:
-    """A page the team wrote (a mirror's words are its source's; a generated page's are nobody's)."""
-    return page.meta.source.startswith(OUR_WORDS)
+    """A page the team wrote, its ``source`` "Written for this handbook…" (a mirror's words are its
+    source's; a generated page's are nobody's)."""
+    return page.meta.source.startswith(WRITTEN_HERE)
 
 
 def markdown_findings(pages: list[Page], root: Path) -> list[ContentError]:
     """Uncited timescales in the team's own Markdown pages."""
+    ours = [page for page in pages if page.path.startswith(MARKDOWN_FOLDERS) and in_our_words(page)]
+    render = page_renderer(root) if ours else None
     errors = []
-    for page in pages:
-        if not page.path.startswith(MARKDOWN_FOLDERS) or not in_our_words(page):
-            continue
-        html = render_page(page, root)
+    for page in ours:
+        html = render(page)
         for finding in uncited_timescales(article(html), "/" + page_url(page.src_uri)):
             line = chapter_location(page, finding.locate)
             errors.append(ContentError(page.path, line, f"timescale without a source: {finding.text} ({FIX})"))
@@ -125,16 +122,16 @@ def yaml_findings(text: str, path: str, unit_depth: int) -> list[ContentError]:
     if isinstance(located, ContentError):
         return []  # the file's own checker reports it
     data = located.data
-    strings = list(_strings(data))
+    strings = [(loc, value, _cites_itself(value) or _cited(data, loc)) for loc, value in _strings(data)]
     cited_keys = {
         (loc, timescale_key(match.group(0)))
-        for loc, value in strings
-        if _cites_itself(value) or _cited(data, loc)
+        for loc, value, cited in strings
+        if cited
         for match in NUMBERED_TIMESCALE.finditer(value)
     }
     errors = []
-    for loc, value in strings:
-        if _cites_itself(value) or _cited(data, loc):
+    for loc, value, cited in strings:
+        if cited:
             continue
         for match in NUMBERED_TIMESCALE.finditer(value):
             key = timescale_key(match.group(0))

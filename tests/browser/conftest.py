@@ -35,19 +35,15 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SERVED: dict[str, Path] = {}
 
 
-def served(site: Path) -> contextlib.AbstractContextManager[str]:
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
     """Serve ``site`` on loopback and remember which site the base URL shows (for ``search``)."""
-
-    @contextlib.contextmanager
-    def _serving() -> Iterator[str]:
-        with serve(site) as base:
-            SERVED[base] = site
-            try:
-                yield base
-            finally:
-                SERVED.pop(base, None)
-
-    return _serving()
+    with serve(site) as base:
+        SERVED[base] = site
+        try:
+            yield base
+        finally:
+            SERVED.pop(base, None)
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,8 @@ from handbook.build import BuildFailed, build
 from handbook.compare import generated_pages, load_comparison
 from handbook.urls import page_url
 
+from .tiny_handbook import line_with
+
 
 @dataclass
 class Block:
@@ -169,7 +171,7 @@ def test_a_citation_to_a_missing_anchor_stops_the_build_with_file_and_line(tiny_
     good = "procedures/preface-and-introduction.md#para-2\n"
     assert good in text
     data.write_text(text.replace(good, good.replace("para-2", "para-161"), 1), encoding="utf-8")
-    line = next(n for n, row in enumerate(data.read_text(encoding="utf-8").splitlines(), 1) if "para-161" in row)
+    line = line_with(data, "para-161")
     with pytest.raises(BuildFailed) as caught:
         build("http", root=root)
     assert (

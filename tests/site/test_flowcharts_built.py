@@ -22,6 +22,8 @@ from handbook.editions import load_editions
 from handbook.sources import load_pages
 from handbook.urls import page_url
 
+from .tiny_handbook import line_with
+
 
 MERMAID = re.compile(r'<pre class="mermaid"[^>]*><code>(.*?)</code></pre>', re.S)
 CLICK = re.compile(r'^\s*click (\S+) href "([^"]*)" _self$', re.M)
@@ -169,7 +171,7 @@ def test_a_broken_chart_stops_the_build_naming_file_line_and_step(tiny_project: 
     broken = text.replace("preface-and-introduction.md#para-2\n", "preface-and-introduction.md#para-99\n", 1)
     assert broken != text
     chart.write_text(broken, encoding="utf-8")
-    line = broken[: broken.index("#para-99")].count("\n") + 1
+    line = line_with(chart, "#para-99")
     with pytest.raises(BuildFailed) as failed:
         build("http", root=tiny_project)
     assert (

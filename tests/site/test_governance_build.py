@@ -22,6 +22,8 @@ from handbook.glossary import load_glossary
 from handbook.linkcheck import check_site
 from handbook.sources import load_pages
 
+from .tiny_handbook import line_with
+
 AREAS = {
     "cambridgeshire": "Cambridgeshire Local Safeguarding Children Board",
     "peterborough": "Local Safeguarding Children Board for Peterborough",
@@ -201,7 +203,7 @@ def test_local_page_replaces_core_page_and_bad_settings_fail_safely(tiny_project
 
     text = settings.read_text(encoding="utf-8")
     settings.write_text(text.replace('number: "999"', "number: call the police"), encoding="utf-8")
-    line = next(n for n, row in enumerate(settings.read_text().splitlines(), 1) if "call the police" in row)
+    line = line_with(settings, "call the police")
     with pytest.raises(BuildFailed) as caught:
         build("http", root=root, area="peterborough")
     assert f'areas/peterborough.yml:{line}: number "call the police" is not a telephone number' in str(caught.value)

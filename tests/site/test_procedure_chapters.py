@@ -10,14 +10,13 @@ import pytest
 
 from handbook import PROJECT_ROOT
 from handbook.areas import edition_pages
-from handbook.procedure_check import site_errors
+from handbook.procedure_check import site_errors, written_chapters
 from handbook.procedure_rules import article, box_findings, citation_findings
 from handbook.sources import load_pages
 from handbook.urls import page_url
 
 from ..unit.test_configuration import config
 
-WRITTEN_HERE = "Written for this handbook"
 #: The chapters issue 6 asked for: their addresses are published and must not change.
 PATHWAY_CHAPTERS = [
     "procedures/responding-to-concerns-and-making-a-referral.md",
@@ -31,14 +30,7 @@ PATHWAY_CHAPTERS = [
 ]
 
 
-def written_chapters() -> list[str]:
-    """Every procedure chapter written for this handbook (the LSCB's own preface is a mirror)."""
-    pages, errors = load_pages(PROJECT_ROOT)
-    assert not errors, errors
-    return sorted(p.src_uri for p in pages if p.meta.kind == "procedure" and p.meta.source == WRITTEN_HERE)
-
-
-CHAPTERS = written_chapters()
+CHAPTERS = [page.src_uri for page in written_chapters(load_pages(PROJECT_ROOT)[0])]
 
 
 def built(site: Path, src_uri: str) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from handbook.build import BuildFailed, build
 from handbook.errors import ContentErrors
 from tests.unit.test_content_model import BAD_FRONT_MATTER, BAD_FRONT_MATTER_IDS, GOOD
 
-from .tiny_handbook import make_tiny_handbook
+from .tiny_handbook import line_with, make_tiny_handbook
 
 pytestmark = pytest.mark.slow
 
@@ -43,11 +43,6 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[
 
 def site_fingerprint(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*.html"))}
-
-
-def line_with(path: Path, words: str) -> int:
-    """The line of ``path`` that holds ``words``."""
-    return next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if words in row)
 
 
 def test_bad_input_keeps_last_good_site(tiny_project: Path) -> None:

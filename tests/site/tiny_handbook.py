@@ -244,3 +244,8 @@ def make_tiny_handbook(root: Path, leaflets: bool = False) -> Path:
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
     return root
+
+
+def line_with(path: Path, words: str) -> int:
+    """The line of ``path`` that holds ``words`` (where a test expects an error to point)."""
+    return next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if words in row)

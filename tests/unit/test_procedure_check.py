@@ -11,23 +11,13 @@ from handbook.procedure_check import (
     line_of,
     markdown_errors,
     markdown_settings,
-    render_page,
+    page_renderer,
     written_chapters,
 )
 from handbook.sources import load_page, load_pages
+from tests.unit.test_content_model import GOOD
 
-CHAPTER = """---
-title: Making a referral
-kind: procedure
-status: local procedure
-owner: LSCB administrator
-last_reviewed: 2026-11-22
-review_due: 2027-11-22
-source: Written for this handbook
----
-
-# Making a referral
-
+CHAPTER = GOOD + """
 <div class="hb-box hb-box--approval" markdown>
 
 **Not yet approved for use.** The LSCB must approve this chapter locally
@@ -110,7 +100,7 @@ def test_the_markdown_settings_are_mkdocs_ymls() -> None:
 def test_a_chapter_that_keeps_the_rules_has_no_errors(tmp_path: Path) -> None:
     page = chapter(tmp_path)
     (tmp_path / "mkdocs.yml").write_text((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    html = render_page(page, tmp_path)
+    html = page_renderer(tmp_path)(page)
     assert 'href="/procedures/assessment/"' in html and 'id="section-1"' in html
     assert chapter_errors(html, page) == []
 
@@ -121,7 +111,7 @@ def test_each_broken_rule_names_the_file_the_line_and_what_to_do(tmp_path: Path)
     )
     page = chapter(tmp_path, broken)
     (tmp_path / "mkdocs.yml").write_text((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    errors = [str(error) for error in chapter_errors(render_page(page, tmp_path), page)]
+    errors = [str(error) for error in chapter_errors(page_renderer(tmp_path)(page), page)]
     lines = broken.splitlines()
     heading = lines.index("## 2. Feedback {#fb}") + 1
     sentence = next(n for n, row in enumerate(lines, 1) if row.startswith("A social worker"))
@@ -139,7 +129,7 @@ def test_a_rule_about_the_whole_chapter_points_at_its_title(tmp_path: Path) -> N
     end = CHAPTER.index('<div class="hb-box hb-box--scope"')
     page = chapter(tmp_path, CHAPTER[:start] + CHAPTER[end:])
     (tmp_path / "mkdocs.yml").write_text((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    errors = [str(error) for error in chapter_errors(render_page(page, tmp_path), page)]
+    errors = [str(error) for error in chapter_errors(page_renderer(tmp_path)(page), page)]
     title = CHAPTER.splitlines().index("# Making a referral") + 1
     assert errors == [
         f"procedures/referrals.md:{title}: procedure rule, approval notice: the first thing after the title is not "

@@ -8,26 +8,10 @@ from pathlib import Path
 from handbook import PROJECT_ROOT
 from handbook.sources import load_pages
 from handbook.timescales import timescale_errors, timescale_key, yaml_findings
+from tests.unit.test_leaflet_model import LEAFLET as EARLY_HELP
 
-LEAFLET = """---
-title: Worried about a child
-kind: leaflet
-status: information
-owner: LSCB administrator
-last_reviewed: 2026-11-22
-review_due: 2027-11-22
-source: Written for this handbook
-leaflet:
-  summary: What happens next.
-  audience: parents and carers
-  topics: [referral]
-  language: en-GB
-  version: "1.0"
-  published: 2026-11-22
-  status: current
----
-
-# Worried about a child
+#: A valid leaflet (the leaflet model's own example), with a body of timescales.
+LEAFLET = EARLY_HELP[: EARLY_HELP.index("# Early help")] + """# Early help
 
 Someone will tell you what happens next within one working day.
 

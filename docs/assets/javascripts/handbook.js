@@ -65,11 +65,10 @@
   var CHARTS = document.querySelectorAll("pre.mermaid, div.mermaid").length;
 
   function setUp() {
-    var charts = CHARTS;
     document.documentElement.removeAttribute(READY);
     addCiteButtons(document);
     whenLoaded(function () {
-      whenChartsDrawn(charts, function (state) { document.documentElement.setAttribute(READY, state); }, Date.now());
+      whenChartsDrawn(CHARTS, function (state) { document.documentElement.setAttribute(READY, state); }, Date.now());
     });
   }
 
