@@ -20,10 +20,14 @@ if [ ! -x .venv/bin/python ]; then
   say "Creating the Python virtual environment in .venv"
   "$PYTHON" -m venv .venv || fail "could not create .venv (on Debian: apt-get install python3-venv)."
 fi
-want=$(sha256sum requirements.txt | cut -d' ' -f1)
+want=$(cat requirements.txt pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ "$(cat .venv/.requirements.sha256 2>/dev/null)" != "$want" ]; then
-  say "Installing the pinned Python packages (requirements.txt)"
+  say "Installing the pinned Python packages (requirements.txt) and the handbook's MkDocs plugin"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-input -r requirements.txt
+  # The handbook itself, editable: this registers its MkDocs plugin (pyproject.toml, entry point
+  # "handbook"); the code stays in scripts/handbook. setuptools is pinned in requirements.txt.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-input \
+    --no-deps --no-build-isolation --editable .
   echo "$want" > .venv/.requirements.sha256
 fi
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.build import build
+from handbook.site.build import build
 from tests.collection_guard import pytest_collection_finish, pytest_collectstart  # noqa: F401 (hooks)
 
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"

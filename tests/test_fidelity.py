@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.sources import load_pages
+from handbook.core.sources import load_pages
 
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
 

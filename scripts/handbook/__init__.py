@@ -1,7 +1,9 @@
 """The Safeguarding Procedures Handbook's build pipeline.
 
-Plain, unit-tested functions live here; the MkDocs hooks in ``mkdocs_hooks.py`` are thin wrappers
-over them, so the logic survives a move from MkDocs/Material to another generator.
+One package per feature (core, content, site, rules, compare, charts, leaflets, governance,
+search, bench, cli) of plain, unit-tested functions that import no MkDocs. ``adapter`` is the only
+package that knows MkDocs and Material: one plugin, ``HandbookPlugin``, over the features. See the
+README's "Architecture".
 """
 
 from pathlib import Path

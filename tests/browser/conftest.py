@@ -21,11 +21,11 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playw
 from playwright.sync_api import Error as PlaywrightError
 
 from handbook import PROJECT_ROOT
-from handbook.chromium import CHROMIUM, CHROMIUM_ARGS
-from handbook.local_server import is_own, serve
-from handbook.search_query import SearchBox
-from handbook.sources import load_pages
-from handbook.urls import page_url
+from handbook.core.chromium import CHROMIUM, CHROMIUM_ARGS
+from handbook.core.links import page_url
+from handbook.core.sources import load_pages
+from handbook.search.query import SearchBox
+from handbook.site.local_server import is_own, serve
 
 AXE_JS = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.model import EDITION_KINDS
-from handbook.sources import load_pages
+from handbook.core.model import EDITION_KINDS
+from handbook.core.sources import load_pages
 
 from .conftest import url_for, wait_until_ready
 

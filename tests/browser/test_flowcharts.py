@@ -19,10 +19,10 @@ import pytest
 from playwright.sync_api import Page
 
 from handbook import PROJECT_ROOT
-from handbook.chart_render import links_for, mermaid_source
-from handbook.charts import LoadedChart, find_markers, load_and_check, read_chart
-from handbook.editions import load_editions
-from handbook.sources import load_pages
+from handbook.charts.load import LoadedChart, find_markers, load_and_check, read_chart
+from handbook.charts.render import links_for, mermaid_source
+from handbook.content.editions import load_editions
+from handbook.core.sources import load_pages
 
 from .conftest import describe_violations, run_axe, url_for
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from handbook import PROJECT_ROOT
-from handbook.leaflets import current, load_leaflets
+from handbook.leaflets.library import current, load_leaflets
 
 from .conftest import describe_violations, run_axe, url_for
 

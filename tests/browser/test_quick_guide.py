@@ -16,11 +16,11 @@ import yaml
 from playwright.sync_api import Browser, Page
 
 from handbook import PROJECT_ROOT
-from handbook.areas import NOT_PROVIDED, is_provided
-from handbook.build import mkdocs_env
-from handbook.editions import long_date
+from handbook.content.editions import long_date
+from handbook.governance.areas import NOT_PROVIDED, is_provided
+from handbook.site.build import mkdocs_env
+from tests.unit.site.test_configuration import config
 
-from ..unit.test_configuration import config
 from .conftest import describe_violations, run_axe, search, served, url_for, wait_until_ready
 
 pytestmark = pytest.mark.browser

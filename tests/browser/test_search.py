@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.search_relevance import TOP, load_suite
-from handbook.urls import page_url
+from handbook.core.links import page_url
+from handbook.search.relevance import TOP, load_suite
 
 from .conftest import search, url_for
 

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.synthetic import generate
+from handbook.bench.synthetic import generate
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 def test_synthetic_chapters_follow_the_content_model(tmp_path: Path) -> None:
-    from handbook.sources import load_pages
+    from handbook.core.sources import load_pages
 
     handbook = generate(PROJECT_ROOT, tmp_path / "handbook", chapters=8)
     pages, errors = load_pages(handbook.root)

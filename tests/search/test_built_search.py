@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.build import build
-from handbook.search_index import COMPACT_JS, COMPACT_JSON
-from handbook.search_worker import PRELUDE, prelude_lines
-from handbook.sources import load_pages
-from handbook.synthetic import generate
-from handbook.urls import page_url
+from handbook.adapter.material_search_worker import PRELUDE, prelude_lines
+from handbook.bench.synthetic import generate
+from handbook.core.links import page_url
+from handbook.core.sources import load_pages
+from handbook.search.index import COMPACT_JS, COMPACT_JSON
+from handbook.site.build import build
 
 from .conftest import MATERIAL_WORKER, site_worker
 

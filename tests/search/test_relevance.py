@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.errors import ContentErrors
-from handbook.search_query import SearchBox
-from handbook.search_relevance import TOP, load_suite, missing_targets, report, run, variants
-from handbook.search_synonyms import glossary_pairs
+from handbook.core.errors import ContentErrors
+from handbook.search.query import SearchBox
+from handbook.search.relevance import TOP, load_suite, missing_targets, report, run, variants
+from handbook.search.synonyms import glossary_pairs
 
 from .conftest import SUITE
 

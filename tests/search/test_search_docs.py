@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.editions import load_editions
-from handbook.search_docs import (
+from handbook.content.editions import load_editions
+from handbook.search.docs import (
     BOOSTS,
     SECTION_BOOST,
     PageFacts,

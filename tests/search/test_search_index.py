@@ -8,8 +8,8 @@ import math
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.editions import load_editions
-from handbook.search_index import (
+from handbook.content.editions import load_editions
+from handbook.search.index import (
     COMPACT_JS,
     COMPACT_JSON,
     K1,
@@ -19,7 +19,7 @@ from handbook.search_index import (
     lunr_json_from_compact,
     prebuild_search_index,
 )
-from handbook.search_synonyms import Synonyms
+from handbook.search.synonyms import Synonyms
 
 MATERIAL_CONFIG = {
     "lang": ["en"],
@@ -101,7 +101,7 @@ def test_prebuild_rewrites_materials_index_and_writes_the_compact_one(tmp_path) 
         {"location": "procedures/x/#section-1", "title": "1. Aim", "text": "<p>Aim.</p>"},
     ]
     (search / "search_index.json").write_text(json.dumps({"config": MATERIAL_CONFIG, "docs": docs}))
-    from handbook.search_docs import PageFacts
+    from handbook.search.docs import PageFacts
 
     result = prebuild_search_index(
         search / "search_index.json", {"procedures/x/": PageFacts("procedure")}, {}, load_editions(PROJECT_ROOT), []

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.search_index import IndexSettings
-from handbook.search_query import hidden_terms, material_query, rewrite_query
-from handbook.search_tokens import js_regex
+from handbook.search.index import IndexSettings
+from handbook.search.query import hidden_terms, material_query, rewrite_query
+from handbook.search.tokens import js_regex
 
 SETTINGS = IndexSettings(separator=r"""[\s\-,:;!?=\[\]()"/“”‘]+|['’](?:s(?![A-Za-z]))?|\.(?!\d)""", stemming=True)
 PHRASES = [[["initi", "child", "protect", "confer"], "icpc"], [["child", "in", "need"], "cin"]]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handbook.search_synonyms import Synonyms, expansion_phrase, section_terms
-from handbook.search_tokens import js_regex, tokenize
+from handbook.search.synonyms import Synonyms, expansion_phrase, section_terms
+from handbook.search.tokens import js_regex, tokenize
 
 SEPARATOR = js_regex(r"""[\s\-,:;!?=\[\]()"/“”‘]+|['’](?:s(?![A-Za-z]))?|\.(?!\d)""")
 #: Test data in the glossary's shape (the real list is data/glossary.yml).

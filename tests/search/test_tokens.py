@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.search_tokens import Token, js_regex, split, stem, tokenize, word_stem
+from handbook.search.tokens import Token, js_regex, split, stem, tokenize, word_stem
 
 MATERIAL = js_regex(r"[\s\-]+")
 HANDBOOK = js_regex(r"""[\s\-,:;!?=\[\]()"/“”‘]+|['’](?:s(?![A-Za-z]))?|\.(?!\d)""")

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from handbook.search_index import COMPACT_JSON, FORMAT, IndexSettings, build_index, query_settings
-from handbook.search_query import SearchBox, rewrite_query
-from handbook.search_relevance import load_suite
-from handbook.search_synonyms import Synonyms
-from handbook.search_tokens import stem
+from handbook.search.index import COMPACT_JSON, FORMAT, IndexSettings, build_index, query_settings
+from handbook.search.query import SearchBox, rewrite_query
+from handbook.search.relevance import load_suite
+from handbook.search.synonyms import Synonyms
+from handbook.search.tokens import stem
 
 from .conftest import MATERIAL_WORKER, SUITE, run_worker, site_worker
 
@@ -59,7 +59,7 @@ def equivalent_site(http_site: Path, tmp_path_factory: pytest.TempPathFactory) -
 
 def test_loaded_index_gives_materials_own_results(equivalent_site: Path, tmp_path: Path) -> None:
     """With Material's settings, loading the prebuilt index changes nothing a reader can see."""
-    from handbook.search_worker import combine
+    from handbook.adapter.material_search_worker import combine
 
     ours = tmp_path / "worker.js"
     ours.write_text(combine(MATERIAL_WORKER.read_text(encoding="utf-8")), encoding="utf-8")
@@ -138,7 +138,7 @@ def test_an_index_from_another_build_is_not_used(equivalent_site: Path, tmp_path
     """A browser may hold an old copy of one of the two files: then Material builds its own index."""
     import shutil
 
-    from handbook.search_worker import combine
+    from handbook.adapter.material_search_worker import combine
 
     site = tmp_path / "site"
     shutil.copytree(equivalent_site, site)

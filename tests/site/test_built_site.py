@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.linkcheck import check_site
+from handbook.site.linkcheck import check_site
 
 #: Known false positives from Material for MkDocs' own templates, filtered exactly and nothing more.
 KNOWN_TEMPLATE_ERRORS = [
@@ -72,9 +72,9 @@ def test_links_and_anchors_resolve(request: pytest.FixtureRequest, edition: str)
 def test_the_link_checks_fast_reader_agrees_with_the_html_parser_on_every_page(
     request: pytest.FixtureRequest, edition: str
 ) -> None:
-    from handbook.linkcheck import page_links
+    from handbook.site.linkcheck import page_links
 
-    from ..unit.test_linkcheck_reader import reference
+    from tests.unit.site.test_linkcheck_reader import reference
 
     site: Path = request.getfixturevalue(edition)
     pages = sorted(site.rglob("*.html"))

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from handbook import PROJECT_ROOT, cli
-from handbook.build import BuildFailed, build
-from handbook.compare import generated_pages, load_comparison
-from handbook.urls import page_url
+from handbook import PROJECT_ROOT
+
+from handbook.cli import main as cli
+from handbook.site.build import BuildFailed, build
+from handbook.compare.pages import generated_pages, load_comparison
+from handbook.core.links import page_url
 
 from .tiny_handbook import line_with
 

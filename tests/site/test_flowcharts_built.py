@@ -16,11 +16,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.build import BuildFailed, build
-from handbook.charts import LoadedChart, find_markers, load_and_check
-from handbook.editions import load_editions
-from handbook.sources import load_pages
-from handbook.urls import page_url
+from handbook.site.build import BuildFailed, build
+from handbook.charts.load import LoadedChart, find_markers, load_and_check
+from handbook.content.editions import load_editions
+from handbook.core.sources import load_pages
+from handbook.core.links import page_url
 
 from .tiny_handbook import line_with
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.editions import long_date
-from handbook.leaflet_pdf import DEFAULT_LSCB_NAME, PrintJob, render_pdfs
-from handbook.leaflets import current, format_size, load_leaflets
+from handbook.content.editions import long_date
+from handbook.leaflets.pdf import DEFAULT_LSCB_NAME, PrintJob, render_pdfs
+from handbook.leaflets.library import current, format_size, load_leaflets
 
 LEAFLETS, _ERRORS = load_leaflets(PROJECT_ROOT)
 CURRENT = current(LEAFLETS)

@@ -1,4 +1,4 @@
-"""The built procedure chapters keep the handbook's rules (see handbook.procedure_rules), and the
+"""The built procedure chapters keep the handbook's rules (see handbook.rules.procedure_rules), and the
 pages that show local contacts show them."""
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.areas import edition_pages
-from handbook.procedure_check import site_errors, written_chapters
-from handbook.procedure_rules import article, box_findings, citation_findings
-from handbook.sources import load_pages
-from handbook.urls import page_url
+from handbook.governance.areas import edition_pages
+from handbook.rules.procedure_check import site_errors, written_chapters
+from handbook.rules.procedure_rules import article, box_findings, citation_findings
+from handbook.core.sources import load_pages
+from handbook.core.links import page_url
 
-from ..unit.test_configuration import config
+from tests.unit.site.test_configuration import config
 
 #: The chapters issue 6 asked for: their addresses are published and must not change.
 PATHWAY_CHAPTERS = [

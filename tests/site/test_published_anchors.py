@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handbook import PROJECT_ROOT
-from handbook.ledger import ledger_problems, read_ledger, unrecorded
+from handbook.site.ledger import ledger_problems, read_ledger, unrecorded
 
 
 def test_every_published_address_and_anchor_still_works(http_site: Path) -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook import cli
-from handbook.build import BuildFailed, build
-from handbook.errors import ContentErrors
-from tests.unit.test_content_model import BAD_FRONT_MATTER, BAD_FRONT_MATTER_IDS, GOOD
+from handbook.cli import main as cli
+from handbook.site.build import BuildFailed, build
+from handbook.core.errors import ContentErrors
+from tests.unit.core.test_model import BAD_FRONT_MATTER, BAD_FRONT_MATTER_IDS, GOOD
 
 from .tiny_handbook import line_with, make_tiny_handbook
 
@@ -152,8 +152,8 @@ def test_a_broken_procedure_rule_fails_the_build_and_the_check_with_file_and_lin
 
 def test_the_built_pages_are_checked_against_the_rules_too(tiny_project: Path) -> None:
     """What the build adds is checked as well: the rules run again on the built chapter."""
-    from handbook.procedure_check import site_errors
-    from handbook.sources import load_pages
+    from handbook.rules.procedure_check import site_errors
+    from handbook.core.sources import load_pages
 
     site = build("http", root=tiny_project)
     pages = load_pages(tiny_project)[0]

@@ -33,7 +33,7 @@ source: {source}{extra}
 
 """
 
-#: A procedure chapter written for this handbook that keeps every rule (handbook.procedure_rules).
+#: A procedure chapter written for this handbook that keeps every rule (handbook.rules.procedure_rules).
 CHAPTER_BODY = """<div class="hb-box hb-box--approval" markdown>
 
 **Not yet approved for use.** The LSCB must approve this chapter locally before anyone relies on it

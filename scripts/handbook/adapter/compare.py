@@ -1,0 +1,64 @@
+"""The Compare pages: the section of the navigation, the generated topic, edition-pair and wording
+pages, the hub's generated part, and "This topic in other editions" (logic in handbook.compare)."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from handbook.adapter.errors import content_failure, plugin_error
+from handbook.adapter.feature import Feature
+from handbook.compare.pages import (
+    HUB,
+    Context,
+    generated_pages,
+    hub_markdown,
+    insert_before_footer,
+    load_comparison,
+    nav_entries,
+    other_editions_block,
+)
+from handbook.core.errors import ContentError, ContentErrors
+from handbook.core.frontmatter import parse_front_matter
+from handbook.core.model import EDITION_KINDS, page_errors
+
+NAV_SECTION = "Compare"
+
+
+class CompareFeature(Feature):
+    context: Context
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        """Load and check data/concordance.yml and data/alignments.yml; fill the Compare section."""
+        handbook = self.handbook
+        try:
+            ctx = load_comparison(handbook.root, list(handbook.pages.values()), handbook.editions)
+        except ContentErrors as exc:
+            raise plugin_error(exc) from exc
+        ctx.directory_urls = config.use_directory_urls
+        self.context = ctx
+        for item in config.nav or []:
+            if isinstance(item, dict) and NAV_SECTION in item:
+                item[NAV_SECTION] = nav_entries(ctx)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add the generated pages (in memory, never in docs/), each checked like a written page."""
+        errors: list[ContentError] = []
+        for src_uri, markdown in generated_pages(self.context).items():
+            front = parse_front_matter(markdown, src_uri)
+            problems = [front] if isinstance(front, ContentError) else page_errors(front, src_uri)[1]
+            errors.extend(problems)
+            files.append(File.generated(config, src_uri, content=markdown))
+        if errors:
+            raise content_failure(errors)
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        ctx = self.context
+        if page.file.src_uri == HUB:
+            return hub_markdown(ctx, markdown)
+        if page.meta.get("kind") in EDITION_KINDS:
+            block = other_editions_block(ctx, page.file.src_uri, page.meta.get("edition"))
+            return insert_before_footer(markdown, block)
+        return markdown

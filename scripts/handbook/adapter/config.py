@@ -1,0 +1,16 @@
+"""The handbook plugin's options, as ``mkdocs.yml`` may set them under ``plugins: handbook:``."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from handbook.leaflets.pdf import PDF_CACHE
+
+
+class HandbookConfig(base.Config):
+    """Options of ``HandbookPlugin``. The defaults are what the handbook uses; areas inherit them."""
+
+    #: Printed leaflet PDFs kept between builds (git-ignored), so an unchanged leaflet is not
+    #: printed again. Relative to the project root.
+    pdf_cache = c.Type(str, default=PDF_CACHE)

@@ -1,0 +1,51 @@
+"""One feature's part in a MkDocs build, as the handbook plugin calls it.
+
+Each feature (pages, contacts and print, leaflets, Compare, charts, search, governance) is a class
+whose methods are named after the MkDocs events it takes part in. Its state is on the instance,
+made fresh for every build, so nothing is left over from an earlier build in ``mkdocs serve``.
+``HandbookPlugin`` calls the features in one fixed order (``plugin.FEATURES``); a method a
+feature does not define is the identity here.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from handbook.adapter.config import HandbookConfig
+from handbook.project import Handbook
+
+
+class Feature:
+    """Base of the feature adapters: every event passes its value through unchanged."""
+
+    def __init__(self, handbook: Handbook, options: HandbookConfig) -> None:
+        self.handbook = handbook
+        self.options = options
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        """Read and check this feature's sources; change the configuration (navigation, extensions)."""
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        return nav
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """After Material has written the site (its search documents included): finish the site."""
+
+    def after_search_documents(self, config: MkDocsConfig) -> None:
+        """After the build, once Material's search plugin has written search/search_index.json and
+        before the offline plugin copies it (the plugin runs this at priority -50)."""

@@ -1,0 +1,73 @@
+"""Search: the handbook's code put in front of Material's search worker, chart sources kept out of
+the index, and the index built at build time (logic in handbook.search; the worker wiring, which
+depends on Material's worker file, in adapter.material_search_worker)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from handbook.adapter.errors import plugin_error
+from handbook.adapter.feature import Feature
+from handbook.adapter.material_search_worker import (
+    WORKER_PATH,
+    WorkerChanged,
+    combine,
+    prelude_lines,
+    shift_source_map,
+)
+from handbook.search.docs import PageFacts, exclude_charts, numbered_paragraphs, page_facts
+from handbook.search.index import prebuild_search_index
+from handbook.search.synonyms import synonym_pairs
+
+log = logging.getLogger("mkdocs.plugins.handbook.search")
+
+#: Where Material's search plugin writes its documents, in the built site.
+MATERIAL_INDEX = Path("search") / "search_index.json"
+
+
+class SearchFeature(Feature):
+    def on_config(self, config: MkDocsConfig) -> None:
+        self.facts: dict[str, PageFacts] = {}
+        self.paragraphs: dict[str, list[tuple[str, str]]] = {}
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Put the handbook's search code in front of Material's search worker."""
+        for worker in [file for file in files if WORKER_PATH.match(file.src_uri)]:
+            try:
+                content = combine(Path(worker.abs_src_path).read_text(encoding="utf-8"))
+            except WorkerChanged as exc:
+                raise plugin_error(exc) from exc
+            files.remove(worker)
+            files.append(File.generated(config, worker.src_uri, content=content))
+            source_map = files.get_file_from_path(worker.src_uri + ".map")
+            if source_map is not None and source_map.abs_src_path:
+                files.remove(source_map)
+                text = Path(source_map.abs_src_path).read_text(encoding="utf-8")
+                shifted = shift_source_map(text, prelude_lines())
+                files.append(File.generated(config, source_map.src_uri, content=shifted))
+        return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Note what search needs from the page; keep chart sources out of the index."""
+        self.facts[page.url] = page_facts(page.meta)
+        self.paragraphs[page.url] = numbered_paragraphs(html)
+        return exclude_charts(html)
+
+    def after_search_documents(self, config: MkDocsConfig) -> None:
+        """Build the search index now, so that browsers only load it."""
+        path = Path(config.site_dir) / MATERIAL_INDEX
+        if not path.is_file():
+            return
+        pairs = synonym_pairs(self.handbook.glossary)
+        try:
+            result = prebuild_search_index(path, self.facts, self.paragraphs, self.handbook.editions, pairs)
+        except ValueError as exc:  # a search setting the prebuilt index does not support
+            raise plugin_error(
+                f"The search index was not built: {exc}. Check the search settings in mkdocs.yml."
+            ) from exc
+        log.info(f"Search index built: {result.documents} documents, {result.terms} terms, {result.bytes} bytes")

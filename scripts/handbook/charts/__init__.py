@@ -1,0 +1,2 @@
+"""Referral flowcharts: loaded and checked from flowcharts/*.yml, then drawn and written out in words.
+"""

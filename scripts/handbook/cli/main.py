@@ -1,0 +1,227 @@
+"""One command per job: ``python -m handbook build|fileshare|serve|check|ledger|align`` and the
+leaflet commands (``new-leaflet``, ``import-docx``, ``publish-leaflet``, ``retire-leaflet``).
+
+``./run`` (the README's commands) installs what is needed and then calls these.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from handbook import PROJECT_ROOT
+from handbook.charts.load import check_charts
+from handbook.cli.leaflets import add_commands as add_leaflet_commands
+from handbook.core.errors import ContentErrors
+from handbook.governance.areas import (
+    area_config_file,
+    area_names,
+    edition_pages,
+    load_area,
+    not_provided,
+    settings_errors,
+)
+from handbook.governance.glossary import load_glossary
+from handbook.governance.review import REVIEW_JSON, format_report
+from handbook.rules.procedure_check import markdown_errors
+from handbook.site.build import BuildFailed, build, mkdocs_env, validate
+from handbook.site.ledger import LEDGER_FILE, ledger_problems, read_ledger, update_ledger
+from handbook.site.linkcheck import check_site
+
+
+def _report(exc: Exception) -> int:
+    print(str(exc), file=sys.stderr)
+    return 1
+
+
+def print_governance_report(site: Path, area: str | None) -> None:
+    """Print which pages are overdue or due for review, and which area settings are still missing."""
+    print(format_report(json.loads((site / REVIEW_JSON).read_text(encoding="utf-8"))))
+    print(f"The list of every page with its owner and dates is in {site / REVIEW_JSON}")
+    config = area_config_file(PROJECT_ROOT, area) if area else PROJECT_ROOT / "mkdocs.yml"
+    settings, _errors = load_area(config, PROJECT_ROOT)
+    missing = not_provided(settings.area) if settings else []
+    if missing:
+        print(f"Area settings not yet provided by the LSCB ({settings.path}): " + "; ".join(missing))
+
+
+def _build_edition(edition: str, args: argparse.Namespace) -> int:
+    """``build`` (http) and ``fileshare``: the same safe build, then what readers and the LSCB need to know."""
+    try:
+        site = build(edition, Path(args.site_dir) if args.site_dir else None, area=args.area)
+    except (ContentErrors, BuildFailed, FileNotFoundError) as exc:
+        return _report(exc)
+    if edition == "fileshare":
+        print(f"Built the file-share edition{_for(args.area)} into {site}")
+        print(f"Copy that folder to the file share; readers open {site / 'index.html'}")
+    else:
+        print(f"Built the handbook{_for(args.area)} into {site}")
+    print_governance_report(site, args.area)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    return _build_edition("http", args)
+
+
+def cmd_fileshare(args: argparse.Namespace) -> int:
+    return _build_edition("fileshare", args)
+
+
+def _for(area: str | None) -> str:
+    return f" for {area}" if area else ""
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from handbook.compare.pages import load_comparison
+
+    try:
+        validate(PROJECT_ROOT)  # every page's front matter, and the procedure chapters' rules
+        load_comparison(PROJECT_ROOT)  # data/concordance.yml and data/alignments.yml
+        errors = settings_errors(PROJECT_ROOT)
+        for area in area_names(PROJECT_ROOT):  # the rules on the areas' own procedure chapters too
+            errors += markdown_errors(edition_pages(PROJECT_ROOT, [], area), PROJECT_ROOT)
+        try:
+            load_glossary(PROJECT_ROOT)
+        except ContentErrors as exc:
+            errors += exc.errors
+        if errors:
+            raise ContentErrors(errors)
+    except ContentErrors as exc:
+        return _report(exc)
+    _charts, chart_problems = check_charts(PROJECT_ROOT)
+    if chart_problems:
+        return _report(ContentErrors(chart_problems))
+    if args.site_dir:
+        problems = check_site(Path(args.site_dir))
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            return 1
+    print("All pages, the glossary and every area's settings are valid.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        validate()
+    except ContentErrors as exc:
+        return _report(exc)
+    try:
+        config = str(area_config_file(PROJECT_ROOT, args.area) if args.area else PROJECT_ROOT / "mkdocs.yml")
+    except FileNotFoundError as exc:
+        return _report(exc)
+    address = f"{args.host}:{args.port}"
+    print(f"The handbook will be at http://{address}/ (press Ctrl+C to stop)", flush=True)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", address, "-f", config]
+    # MkDocs takes this process's place, so Ctrl+C or a stop signal reaches the server itself: a
+    # child process would outlive its parent and keep watching and rebuilding the handbook.
+    os.chdir(PROJECT_ROOT)
+    os.execve(sys.executable, command, mkdocs_env())
+    return 0  # not reached
+
+
+def cmd_ledger(args: argparse.Namespace) -> int:
+    try:
+        site = build("http", Path(args.site_dir) if args.site_dir else None)
+    except (ContentErrors, BuildFailed) as exc:
+        return _report(exc)
+    problems = ledger_problems(read_ledger(PROJECT_ROOT), site)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print("The ledger was not updated: fix the addresses above first.", file=sys.stderr)
+        return 1
+    added = update_ledger(PROJECT_ROOT, site)
+    print(f"Recorded {added} new address(es) and anchor(s) in {LEDGER_FILE}")
+    return 0
+
+
+def cmd_align(args: argparse.Namespace) -> int:
+    """Propose alignments between two texts; write them (unconfirmed) only if asked."""
+    from handbook.compare.pages import load_comparison
+    from handbook.compare.propose import alignment_yaml, pages_for, propose, report, units
+
+    try:
+        hosted = load_comparison(PROJECT_ROOT).hosted
+        old = [u for spec in args.old for path in pages_for(hosted, spec) for u in units(hosted, path, args.items)]
+        new = [u for spec in args.new for path in pages_for(hosted, spec) for u in units(hosted, path, args.items)]
+    except (ContentErrors, ValueError) as exc:
+        return _report(exc)
+    candidates = propose(old, new, args.threshold, args.top)
+    print(report(candidates))
+    if args.write:
+        if not (args.title and args.topic):
+            return _report(ValueError("--write needs --title and --topic as well"))
+        block = alignment_yaml(candidates, new, args.write, args.title, args.topic)
+        path = PROJECT_ROOT / "data" / "alignments.yml"
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("\n" + block)
+        print(f"\nAdded {args.write!r} to data/alignments.yml, unconfirmed: check each row, then set confirmed: true")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    area_help = "build one area's edition (settings in areas/<AREA>.yml), e.g. cambridgeshire"
+    p = sub.add_parser("build", help="build the http site into site/ (only replaced if the build succeeds)")
+    p.add_argument("--site-dir")
+    p.add_argument("--area", help=area_help + "; into site-<AREA>/")
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("fileshare", help="build the file-share edition (opens from file://) into site-fileshare/")
+    p.add_argument("--site-dir")
+    p.add_argument("--area", help=area_help + "; into site-<AREA>-fileshare/")
+    p.set_defaults(func=cmd_fileshare)
+    p = sub.add_parser("serve", help="check the pages, then serve the handbook with live reload")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", default="8000")
+    p.add_argument("--area", help="serve one area's edition (areas/<AREA>.yml)")
+    p.set_defaults(func=cmd_serve)
+    p = sub.add_parser(
+        "check",
+        help="validate every page's front matter, the flowcharts, the comparison data, the glossary and "
+        "area settings (and a built site's links)",
+    )
+    p.add_argument("--site-dir")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("ledger", help="build, then record newly published addresses and anchors")
+    p.add_argument("--site-dir")
+    p.set_defaults(func=cmd_ledger)
+    add_leaflet_commands(sub)
+    p = sub.add_parser(
+        "align",
+        help="propose which paragraphs of two texts correspond, by similarity (writes nothing unless --write)",
+    )
+    p.add_argument(
+        "--old", nargs="+", required=True, help="older text: page paths, an edition (2010) or 2013:consultation-draft"
+    )
+    p.add_argument("--new", nargs="+", required=True, help="newer text, as for --old")
+    p.add_argument("--items", action="store_true", help="also offer the list items of numbered paragraphs")
+    p.add_argument("--threshold", type=float, default=0.3, help="lowest similarity shown (0 to 1, default 0.3)")
+    p.add_argument("--top", type=int, default=3, help="candidates shown for each older passage (default 3)")
+    p.add_argument(
+        "--write", metavar="ID", help="append the best matches to data/alignments.yml as an unconfirmed alignment"
+    )
+    p.add_argument("--title", help="title of the alignment written with --write")
+    p.add_argument("--topic", help="concordance topic of the alignment written with --write")
+    p.set_defaults(func=cmd_align)
+    p = sub.add_parser("bench", help="search benchmark: synthetic handbooks, ours against plain Material",
+                       add_help=False)  # fmt: skip
+    p.set_defaults(func=None)
+    p = sub.add_parser("search", help="search a built site as the search box does (or run the relevance suite)",
+                       add_help=False)  # fmt: skip
+    p.set_defaults(func=None)
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "bench":
+        from handbook.bench.search import main as bench_main
+
+        return bench_main(rest)
+    if args.command == "search":
+        from handbook.cli.search import main as search_main
+
+        return search_main(rest)
+    return args.func(parser.parse_args(argv))

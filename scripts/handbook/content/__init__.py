@@ -1,0 +1,2 @@
+"""The hosted text: editions of Working Together, numbered paragraphs, passages and anchors.
+"""

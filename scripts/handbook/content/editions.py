@@ -1,0 +1,125 @@
+"""Editions of Working Together: the data behind banners, edition pages and the timeline.
+
+Readers must never mistake a replaced edition for current guidance, so every page of a hosted
+edition carries a banner saying what replaced it and when, made from ``data/editions.yml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from handbook.core.errors import ContentError
+from handbook.core.links import markdown_link
+from handbook.core.located_yaml import LocatedYaml, parse_checked
+
+EDITIONS_FILE = "data/editions.yml"
+
+
+class Edition(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    year: int
+    title: str = Field(min_length=1)
+    published: dt.date
+    in_effect: dt.date | None = None
+    reference: str = Field(min_length=1)
+    replaced: str = Field(min_length=1)
+    replaced_by: int | None = None
+    #: The handbook page for this edition (site path of its landing page), if the handbook hosts it.
+    page: str | None = None
+    #: The official publication page, for editions the handbook does not host.
+    url: str | None = None
+
+    @model_validator(mode="after")
+    def _has_a_home(self) -> Edition:
+        if not self.page and not self.url:
+            raise ValueError(f"edition {self.year} needs a 'page' in this handbook or an official 'url'")
+        return self
+
+
+class Editions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    editions: list[Edition]
+
+    def get(self, year: int) -> Edition:
+        return next(edition for edition in self.editions if edition.year == year)
+
+    @property
+    def current(self) -> Edition:
+        """The edition nothing has replaced."""
+        return next(edition for edition in self.editions if edition.replaced_by is None)
+
+
+def _replaced_by_is_listed(editions: Editions, located: LocatedYaml) -> list[ContentError]:
+    years = [edition.year for edition in editions.editions]
+    return [
+        ContentError(
+            EDITIONS_FILE,
+            located.line_of(("editions", index, "replaced_by")),
+            f"replaced_by {edition.replaced_by} is not an edition listed in this file",
+        )
+        for index, edition in enumerate(editions.editions)
+        if edition.replaced_by is not None and edition.replaced_by not in years
+    ]
+
+
+def load_editions(root: Path) -> Editions:
+    """Read and check data/editions.yml; raise ContentErrors with file:line on any problem."""
+    text = (root / EDITIONS_FILE).read_text(encoding="utf-8")
+    return parse_checked(Editions, text, EDITIONS_FILE, rules=_replaced_by_is_listed)
+
+
+def long_date(day: dt.date) -> str:
+    """GOV.UK style: 15 December 2023."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _link(edition: Edition, from_src_uri: str) -> str:
+    """A Markdown link to an edition: its page here (relative), or its official page."""
+    if edition.page:
+        target = markdown_link(from_src_uri, edition.page)
+        return f"[{edition.title}]({target})"
+    return f"[{edition.title}]({edition.url})"
+
+
+def superseded_banner(editions: Editions, year: int, src_uri: str, compare_page: str) -> str:
+    """The banner for a page of a replaced edition, as Markdown-in-HTML (excluded from search)."""
+    edition = editions.get(year)
+    if edition.replaced_by is None:
+        return ""
+    successor = editions.get(edition.replaced_by)
+    current = editions.current
+    compare = markdown_link(src_uri, compare_page)
+    lines = [
+        f"This page is from **{edition.title}**. It was replaced by {_link(successor, src_uri)}, "
+        f"published on {long_date(successor.published)}"
+    ]
+    if current.year != successor.year:
+        lines[0] += "."
+        lines.append(
+            f"It is not the current guidance: the current statutory guidance is {_link(current, src_uri)}, "
+            f"published on {long_date(current.published)}."
+        )
+    else:
+        lines[0] += ", which is the current statutory guidance."
+    lines.append(f"[Compare the editions]({compare}) to see what changed.")
+    body = " ".join(lines)
+    return (
+        '<div class="admonition warning hb-superseded" data-search-exclude="" markdown>\n'
+        f'<p class="admonition-title">Replaced guidance: {edition.year} edition</p>\n\n{body}\n\n</div>\n'
+    )
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """Put ``block`` straight after the page's ``# `` heading (or at the top if it has none)."""
+    if not block:
+        return markdown
+    lines = markdown.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "".join([*lines[: index + 1], "\n", block, "\n", *lines[index + 1 :]])
+    return block + "\n" + markdown

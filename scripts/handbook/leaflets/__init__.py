@@ -1,0 +1,2 @@
+"""Supplementary leaflets: the library, administrators' commands, Word import and PDFs.
+"""
