@@ -12,6 +12,7 @@ from pathlib import Path
 
 from handbook.content.editions import Editions, load_editions
 from handbook.core.errors import ContentErrors
+from handbook.core.settings import Settings
 from handbook.core.sources import Page, load_pages
 from handbook.governance.glossary import Glossary, load_glossary
 
@@ -21,12 +22,13 @@ class Handbook:
     """What every feature of a build starts from."""
 
     root: Path
+    settings: Settings  # today, the build date, the site's address, Chromium: read once
     pages: dict[str, Page]  # by the address MkDocs knows it by (src_uri)
     editions: Editions
     glossary: Glossary
 
 
-def load_handbook(root: Path) -> Handbook:
+def load_handbook(root: Path, settings: Settings) -> Handbook:
     """Read the pages, data/editions.yml and data/glossary.yml; raise ContentErrors listing every
     problem in all three at once, so an administrator fixes them in one go."""
     pages, errors = load_pages(root)
@@ -41,4 +43,4 @@ def load_handbook(root: Path) -> Handbook:
         errors += exc.errors
     if errors or editions is None or glossary is None:
         raise ContentErrors(errors)
-    return Handbook(root, {page.src_uri: page for page in pages}, editions, glossary)
+    return Handbook(root, settings, {page.src_uri: page for page in pages}, editions, glossary)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from handbook import PROJECT_ROOT
 from handbook.cli import main as cli
 from handbook.site.build import BuildFailed, build
 from handbook.core.errors import ContentErrors
@@ -169,3 +170,18 @@ def test_the_built_pages_are_checked_against_the_rules_too(tiny_project: Path) -
         "24 hours. (link the sentence to the paragraph of the guidance it comes from, or name the statute or "
         "publication inside an hb-box--outside box)"
     ]
+
+
+def test_a_mistyped_marker_on_an_area_page_fails_the_area_build(tiny_project: Path) -> None:
+    """An area's own pages join the build after the core's: their markers are checked too (a typo
+    used to publish the marker's place empty, silently)."""
+    local = tiny_project / "areas" / "cambridgeshire" / "docs" / "local" / "index.md"
+    local.parent.mkdir(parents=True)
+    source = PROJECT_ROOT / "areas" / "cambridgeshire" / "docs" / "local" / "index.md"
+    local.write_text(source.read_text(encoding="utf-8").replace("<!-- area:details -->", "<!-- area:detials -->"))
+    with pytest.raises(BuildFailed) as caught:
+        build("http", root=tiny_project, area="cambridgeshire")
+    line = line_with(local, "<!-- area:detials -->")
+    assert f"areas/cambridgeshire/docs/local/index.md:{line}: unknown marker" in str(caught.value)
+    assert "<!-- area:details -->" in str(caught.value)  # says what to write instead
+    assert not (tiny_project / "site-cambridgeshire").exists()

@@ -8,16 +8,16 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook.adapter.feature import Feature
+from handbook.adapter.material_html import add_print_stamp
 from handbook.governance.area_markers import render_area_markers
 from handbook.governance.areas import Area
-from handbook.site.print_stamp import add_print_stamp, build_date
 
 
 class ContactsAndPrintFeature(Feature):
     area: Area
 
     def on_config(self, config: MkDocsConfig) -> None:
-        self.built = build_date()
+        self.built = self.handbook.settings.build_date
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Take the area settings (validated by the governance feature's on_config, which runs after

@@ -2,7 +2,7 @@
 
 It runs last of the features in every event (see plugin.FEATURES), so it sees every page the
 others add. The date the build treats as today comes from ``HANDBOOK_TODAY`` (see
-governance.review).
+core.settings).
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from handbook.adapter.errors import content_failure, plugin_error
+from handbook.adapter.errors import content_failure
 from handbook.adapter.feature import Feature
+from handbook.adapter.material_html import label_badges
 from handbook.content.editions import insert_after_title
 from handbook.core.errors import ContentError
 from handbook.core.links import relative_url
@@ -43,10 +44,7 @@ class GovernanceFeature(Feature):
         """Read today's date and the area settings; add the area's local section and the glossary's
         abbreviations."""
         root = self.handbook.root
-        try:
-            self.today = review.today()
-        except ValueError as exc:
-            raise plugin_error(exc) from exc
+        self.today = self.handbook.settings.today
         settings, errors = areas.load_area(Path(config.config_file_path), root)
         if settings is None:
             raise content_failure(errors)
@@ -141,7 +139,7 @@ class GovernanceFeature(Feature):
         """Link the changes feed from every page; give navigation badges words, not just an icon."""
         href = relative_url(amendments.FEED_FILE, page.url or ".")
         output = amendments.insert_into_head(output, amendments.feed_link_tag(href, FEED_TITLE))
-        return amendments.label_badges(output)
+        return label_badges(output)
 
 
 def _fill(markdown: str, marker: str, content: str, src_uri: str) -> str:

@@ -89,13 +89,15 @@ class LeafletsFeature(Feature):
         site = Path(config.site_dir)
         area = config.extra.get("area") if isinstance(config.extra.get("area"), dict) else {}
         lscb_name = str(area.get("lscb_name") or DEFAULT_LSCB_NAME)
+        built = self.handbook.settings.build_date
         jobs = [
-            _print_job(leaf, *self.printable[leaf.src_uri], site, lscb_name, config.site_url)
+            _print_job(leaf, *self.printable[leaf.src_uri], site, lscb_name, config.site_url, built)
             for leaf in self.leaflets.values()
             if leaf.src_uri in self.printable
         ]
         try:
-            sizes = render_pdfs(jobs, config.site_url, cache_dir=self.handbook.root / self.options.pdf_cache)
+            cache = self.handbook.root / self.options.pdf_cache
+            sizes = render_pdfs(jobs, config.site_url, cache_dir=cache, chromium=self.handbook.settings.chromium)
         except PdfFailed as exc:
             raise plugin_error(exc) from exc
         by_name = {path.name: size for path, size in sizes.items()}
@@ -107,7 +109,14 @@ class LeafletsFeature(Feature):
 
 
 def _print_job(
-    leaf: Leaflet, content: str, url: str, page_dir: Path, site: Path, lscb_name: str, site_url: str | None
+    leaf: Leaflet,
+    content: str,
+    url: str,
+    page_dir: Path,
+    site: Path,
+    lscb_name: str,
+    site_url: str | None,
+    printed_on: dt.date,
 ) -> PrintJob:
     site_path = page_url(leaf.src_uri, directory_urls=True)
     return PrintJob(
@@ -119,7 +128,7 @@ def _print_job(
         version=leaf.meta.version,
         published=leaf.meta.published,
         review_due=leaf.review_due,
-        printed_on=dt.date.today(),
+        printed_on=printed_on,
         web_address=web_address(site_url, site_path),
         site_path=site_path,
         retired=leaf.status == "retired",

@@ -1,13 +1,21 @@
-"""Repair three invalid-HTML patterns in Material for MkDocs 9.8's navigation templates.
+"""Everything that depends on Material for MkDocs 9.8's page markup.
 
-They are real errors (the HTML validator is right), not false positives, so we fix the output
-rather than filter the report. Fixing the rendered page keeps us off Material's template source,
-which we would otherwise have to copy and maintain. Each fix touches only the pattern it names.
+- Repair three invalid-HTML patterns in Material's navigation templates. They are real errors (the
+  HTML validator is right), not false positives, so we fix the output rather than filter the
+  report. Fixing the rendered page keeps us off Material's template source, which we would
+  otherwise have to copy and maintain. Each fix touches only the pattern it names.
+- Put the print-only line (site.print_stamp) first in Material's article.
+- Give Material's icon-only navigation badges words (governance.amendments.BADGES).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from html import escape
+
+from handbook.governance.amendments import BADGES
+from handbook.site.print_stamp import print_stamp_html
 
 _IDS = re.compile(r'\sid="([^"]+)"')
 _LABELLEDBY = re.compile(r'\saria-labelledby="([^"]+)"')
@@ -25,3 +33,34 @@ def fix_material_html(html: str) -> str:
     #    nav-item.html did not render.
     html = _LABEL_FOR.sub(lambda m: m.group(0) if m.group(2) in ids else m.group(1), html)
     return html
+
+
+#: Where the line goes: first thing in the page's article, above the title.
+ARTICLE_OPEN = re.compile(r'<article class="md-content__inner md-typeset">')
+
+
+def add_print_stamp(html: str, built: dt.date) -> str:
+    """Put the print-only line at the top of a page's article; pages without one are unchanged."""
+    return ARTICLE_OPEN.sub(lambda match: match.group(0) + print_stamp_html(built), html, count=1)
+
+
+_STATUS = re.compile(r'<span class="md-status md-status--(?P<kind>[a-z]+)"(?P<title> title="[^"]*")?>\s*</span>')
+
+
+def label_badges(html: str, badges: dict[str, str] = BADGES) -> str:
+    """Give Material's icon-only navigation badges visible text ("New", "Updated").
+
+    Material draws a status as an empty span with an icon and a hover title; the words make the
+    badge readable without the icon or colour, and give it an accessible name.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        kind = match.group("kind")
+        if kind not in badges:
+            return match.group(0)
+        return (
+            f'<span class="md-status md-status--{kind} hb-badge"{match.group("title") or ""}>'
+            f"{escape(badges[kind])}</span>"
+        )
+
+    return _STATUS.sub(replace, html)

@@ -21,6 +21,8 @@ search_index.json and before the offline plugin (priority -100) copies it into a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
@@ -31,13 +33,15 @@ from handbook.adapter.charts import ChartsFeature
 from handbook.adapter.compare import CompareFeature
 from handbook.adapter.config import HandbookConfig
 from handbook.adapter.contacts import ContactsAndPrintFeature
-from handbook.adapter.errors import plugin_error
+from handbook.adapter.errors import content_failure, plugin_error
 from handbook.adapter.feature import Feature
 from handbook.adapter.governance import GovernanceFeature
 from handbook.adapter.leaflets import LeafletsFeature
 from handbook.adapter.pages import PagesFeature
 from handbook.adapter.search import SearchFeature
-from handbook.core.errors import ContentErrors
+from handbook.core.errors import HandbookError
+from handbook.core.markers import marker_errors_in_files
+from handbook.core.settings import read_settings
 from handbook.core.sources import project_root
 from handbook.project import Handbook, load_handbook
 
@@ -63,10 +67,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.features: list[Feature] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Load and check every page, the editions and the glossary; report every error at once."""
+        """Read the settings; load and check every page, the editions and the glossary; report every
+        error at once."""
         try:
-            self.handbook = load_handbook(project_root(config.docs_dir))
-        except ContentErrors as exc:
+            self.handbook = load_handbook(project_root(config.docs_dir), read_settings())
+        except HandbookError as exc:
             raise plugin_error(exc) from exc
         self.features = [feature(self.handbook, self.config) for feature in FEATURES]
         for feature in self.features:
@@ -76,6 +81,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for feature in self.features:
             files = feature.on_files(files, config)
+        # Every page is in the build now, an area's own pages too: check every marker in every one.
+        sources = [Path(file.abs_src_path) for file in files.documentation_pages() if file.abs_src_path]
+        errors = marker_errors_in_files(sources, project_root(config.docs_dir))
+        if errors:
+            raise content_failure(errors)
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -149,25 +149,3 @@ def feed_link_tag(href: str, title: str) -> str:
 def insert_into_head(html: str, tag: str) -> str:
     """Put ``tag`` at the end of the page's ``<head>``."""
     return html.replace("</head>", f"  {tag}\n  </head>", 1) if "</head>" in html else html
-
-
-_STATUS = re.compile(r'<span class="md-status md-status--(?P<kind>[a-z]+)"(?P<title> title="[^"]*")?>\s*</span>')
-
-
-def label_badges(html: str, badges: dict[str, str] = BADGES) -> str:
-    """Give Material's icon-only navigation badges visible text ("New", "Updated").
-
-    Material draws a status as an empty span with an icon and a hover title; the words make the
-    badge readable without the icon or colour, and give it an accessible name.
-    """
-
-    def replace(match: re.Match[str]) -> str:
-        kind = match.group("kind")
-        if kind not in badges:
-            return match.group(0)
-        return (
-            f'<span class="md-status md-status--{kind} hb-badge"{match.group("title") or ""}>'
-            f"{escape(badges[kind])}</span>"
-        )
-
-    return _STATUS.sub(replace, html)

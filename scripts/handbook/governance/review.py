@@ -4,16 +4,15 @@ Staff must be able to trust that a procedure is current. Every page shows its ow
 dates; a page past its review date says so in words at the top; the build reports what is overdue
 or due soon and publishes the whole list as JSON (``review-dates.json``) for the LSCB's records.
 
-"Today" comes from ``HANDBOOK_TODAY`` (YYYY-MM-DD) when set, so tests and rehearsals can use a
-fixed date; otherwise it is the real date.
+"Today" comes from ``HANDBOOK_TODAY`` (YYYY-MM-DD; read by ``core.settings``) when set, so tests
+and rehearsals can use a fixed date; otherwise it is the real date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
@@ -22,27 +21,12 @@ from handbook.core.errors import ContentError
 from handbook.core.frontmatter import parse_front_matter
 from handbook.core.model import PageMeta, page_errors
 
-#: Environment variable that sets the build's idea of today (YYYY-MM-DD).
-TODAY_VARIABLE = "HANDBOOK_TODAY"
 #: A page due for review within this many days is listed as "due soon" in the build report.
 DUE_SOON_DAYS = 60
 #: Where the machine-readable list is published in the built site.
 REVIEW_JSON = "review-dates.json"
 
 OVERDUE, DUE_SOON, CURRENT = "overdue", "due soon", "current"
-
-
-def today(environ: Mapping[str, str] = os.environ) -> dt.date:
-    """The build's date: ``HANDBOOK_TODAY`` if set, else the real date."""
-    value = environ.get(TODAY_VARIABLE, "").strip()
-    if not value:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(
-            f'{TODAY_VARIABLE}="{value}" is not a date: use YYYY-MM-DD, or unset it to use today'
-        ) from None
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from handbook.governance.areas import AREAS_DIR, area_config_file, edition_pages
 from handbook.core.errors import ContentErrors, HandbookError
 from handbook.site.linkcheck import check_site
 from handbook.rules.procedure_check import markdown_errors, site_errors
+from handbook.core.settings import read_settings
 from handbook.core.sources import Page, load_pages
 from handbook.rules.timescales import timescale_errors
 
@@ -103,7 +104,7 @@ def build(
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(_mkdocs_failure(result.stdout + result.stderr))
-    problems = check_site(staging, urlsplit(os.environ.get("HANDBOOK_SITE_URL") or "/").path or "/")
+    problems = check_site(staging, read_settings().site_path)
     if problems:
         shutil.rmtree(staging, ignore_errors=True)
         listed = "\n".join(str(problem) for problem in problems[:50])

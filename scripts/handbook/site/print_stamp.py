@@ -17,18 +17,8 @@ from html import escape
 
 from handbook.content.editions import long_date
 
-#: Where the line goes: first thing in the page's article, above the title.
-ARTICLE_OPEN = re.compile(r'<article class="md-content__inner md-typeset">')
 #: The sentence after the date, as the printing policy words it.
 CHECK_CURRENT = "check the handbook for the current version."
-
-
-def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
-    """Today, or the date in ``SOURCE_DATE_EPOCH`` (set for reproducible builds)."""
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
 
 
 def print_stamp_html(built: dt.date) -> str:
@@ -39,8 +29,3 @@ def print_stamp_html(built: dt.date) -> str:
         f'Correct as published on <time datetime="{iso}">{escape(long_date(built))}</time>; {CHECK_CURRENT}'
         "</p>"
     )
-
-
-def add_print_stamp(html: str, built: dt.date) -> str:
-    """Put the print-only line at the top of a page's article; pages without one are unchanged."""
-    return ARTICLE_OPEN.sub(lambda match: match.group(0) + print_stamp_html(built), html, count=1)

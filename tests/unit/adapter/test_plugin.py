@@ -61,7 +61,7 @@ def test_every_event_reaches_every_feature_in_that_order(monkeypatch: pytest.Mon
         return Recording
 
     monkeypatch.setattr(plugin_module, "FEATURES", (recording("a"), recording("b")))
-    monkeypatch.setattr(plugin_module, "load_handbook", lambda root: "the handbook")
+    monkeypatch.setattr(plugin_module, "load_handbook", lambda root, settings: "the handbook")
     plugin = HandbookPlugin()
 
     class Config(dict):

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from handbook import PROJECT_ROOT
+from handbook.adapter.material_html import label_badges
 from handbook.core.model import PageMeta
 from handbook.governance.amendments import (
     RECENT_DAYS,
@@ -17,7 +18,6 @@ from handbook.governance.amendments import (
     collect_changes,
     feed_link_tag,
     insert_into_head,
-    label_badges,
     nav_status,
     whats_changed_markdown,
 )

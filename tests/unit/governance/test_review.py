@@ -24,7 +24,6 @@ from handbook.governance.review import (
     review_json,
     review_report,
     review_state,
-    today,
 )
 
 D = dt.date
@@ -41,14 +40,6 @@ def meta(review_due: str = "2026-05-01", owner: str = "LSCB administrator", **ex
         source="Written for this handbook",
         **extra,
     )
-
-
-def test_today_is_injectable() -> None:
-    assert today({"HANDBOOK_TODAY": "2026-05-02"}) == D(2026, 5, 2)
-    assert today({"HANDBOOK_TODAY": " "}) == dt.date.today()
-    assert today({}) == dt.date.today()
-    with pytest.raises(ValueError, match=r'HANDBOOK_TODAY="2026-13-01" is not a date: use YYYY-MM-DD'):
-        today({"HANDBOOK_TODAY": "2026-13-01"})
 
 
 @pytest.mark.parametrize(

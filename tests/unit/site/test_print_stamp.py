@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handbook.site.print_stamp import add_print_stamp, build_date, print_stamp_html
+from handbook.adapter.material_html import add_print_stamp
+from handbook.site.print_stamp import print_stamp_html
 
 ARTICLE = '<main><article class="md-content__inner md-typeset"><h1>Title</h1></article></main>'
 
@@ -25,12 +26,6 @@ def test_pages_without_an_article_are_unchanged_and_the_line_is_added_once() -> 
     )
     twice = add_print_stamp(ARTICLE + ARTICLE, dt.date(2026, 1, 2))
     assert twice.count("hb-print-stamp") == 1
-
-
-def test_build_date_is_today_or_source_date_epoch() -> None:
-    assert build_date({}) == dt.date.today()
-    assert build_date({"SOURCE_DATE_EPOCH": "1700000000"}) == dt.date(2023, 11, 14)
-    assert build_date({"SOURCE_DATE_EPOCH": "not a number"}) == dt.date.today()
 
 
 def test_long_date_has_no_leading_zero() -> None:
