@@ -18,11 +18,11 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
 
 from handbook.core.errors import HandbookError
+from handbook.core.html_reader import Element, parse_html
 
 #: The signature of an OLE compound file (old .doc files and password-protected .docx files).
 CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -154,52 +154,14 @@ def _take_title(html_text: str) -> tuple[str | None, str]:
 
 
 def _plain_text(fragment: str) -> str:
-    root = _parse(fragment)
+    root = parse_html(fragment)
     return _text_of(root)
 
 
 # --- HTML (sanitised) to Markdown ---------------------------------------------------------------
 
 
-@dataclass
-class _Node:
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list[_Node | str] = field(default_factory=list)
-
-
-class _TreeBuilder(HTMLParser):
-    VOID = frozenset({"br", "img"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Node("root")
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = _Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in self.VOID:
-            self.stack.append(node)
-
-    def handle_endtag(self, tag: str) -> None:
-        for index in range(len(self.stack) - 1, 0, -1):
-            if self.stack[index].tag == tag:
-                del self.stack[index:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def _parse(html_text: str) -> _Node:
-    builder = _TreeBuilder()
-    builder.feed(html_text)
-    builder.close()
-    return builder.root
-
-
-def _text_of(node: _Node | str) -> str:
+def _text_of(node: Element | str) -> str:
     if isinstance(node, str):
         return node
     return "".join(_text_of(child) for child in node.children)
@@ -229,7 +191,7 @@ def _safe_line_start(line: str) -> str:
     return re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
 
 
-def _inline(node: _Node | str, in_heading: bool = False) -> str:
+def _inline(node: Element | str, in_heading: bool = False) -> str:
     if isinstance(node, str):
         return escape_text(node)
     inner = "".join(_inline(child, in_heading) for child in node.children)
@@ -266,7 +228,7 @@ NO_ALT_NOTE = (
 )
 
 
-def _paragraph(node: _Node) -> str:
+def _paragraph(node: Element) -> str:
     text = "".join(_inline(child) for child in node.children).strip()
     text = re.sub(r"(<br>\s*)+$", "", text).strip()
     if not text:
@@ -274,19 +236,19 @@ def _paragraph(node: _Node) -> str:
     return "  \n".join(_safe_line_start(part) for part in re.split(r"\s*<br>\s*", text))
 
 
-def _list(node: _Node, depth: int = 0) -> list[str]:
+def _list(node: Element, depth: int = 0) -> list[str]:
     lines = []
     number = 0
     for item in node.children:
-        if not isinstance(item, _Node) or item.tag != "li":
+        if not isinstance(item, Element) or item.tag != "li":
             continue
         number += 1
         marker = f"{number}." if node.tag == "ol" else "-"
         text_parts, nested = [], []
         for child in item.children:
-            if isinstance(child, _Node) and child.tag in ("ul", "ol"):
+            if isinstance(child, Element) and child.tag in ("ul", "ol"):
                 nested.append(child)
-            elif isinstance(child, _Node) and child.tag == "p":
+            elif isinstance(child, Element) and child.tag == "p":
                 text_parts.append(_paragraph(child).replace("  \n", " "))
             else:
                 text_parts.append(_inline(child))
@@ -297,19 +259,19 @@ def _list(node: _Node, depth: int = 0) -> list[str]:
     return lines
 
 
-def _table(node: _Node) -> str:
+def _table(node: Element) -> str:
     rows: list[list[str]] = []
 
-    def collect(element: _Node) -> None:
+    def collect(element: Element) -> None:
         for child in element.children:
-            if not isinstance(child, _Node):
+            if not isinstance(child, Element):
                 continue
             if child.tag == "tr":
                 cells = []
                 for cell in child.children:
-                    if isinstance(cell, _Node) and cell.tag in ("td", "th"):
+                    if isinstance(cell, Element) and cell.tag in ("td", "th"):
                         parts = [
-                            _paragraph(part) if isinstance(part, _Node) and part.tag == "p" else _inline(part).strip()
+                            _paragraph(part) if isinstance(part, Element) and part.tag == "p" else _inline(part).strip()
                             for part in cell.children
                         ]
                         cells.append("<br>".join(p.replace("  \n", "<br>") for p in parts if p))
@@ -330,8 +292,8 @@ def _table(node: _Node) -> str:
 def markdown_from_html(html_text: str) -> str:
     """Markdown for sanitised HTML. Headings are shifted so that the highest is level 2 (level 1 is
     the leaflet's title)."""
-    root = _parse(html_text)
-    levels = [int(n.tag[1]) for n in root.children if isinstance(n, _Node) and re.fullmatch(r"h[1-6]", n.tag)]
+    root = parse_html(html_text)
+    levels = [int(n.tag[1]) for n in root.children if isinstance(n, Element) and re.fullmatch(r"h[1-6]", n.tag)]
     shift = 2 - min(levels) if levels and min(levels) < 2 else 0
     blocks: list[str] = []
     previous_was_list = False
@@ -349,10 +311,10 @@ def markdown_from_html(html_text: str) -> str:
         elif node.tag == "p":
             block = _paragraph(node)
         else:
-            block = _paragraph(_Node("p", children=[node]))
+            block = _paragraph(Element("p", children=[node]))
         if block:
             if previous_was_list and node.tag in ("ul", "ol"):  # keep two lists apart in Markdown
                 blocks.append("<!-- -->")
             blocks.append(block)
-        previous_was_list = bool(block) and isinstance(node, _Node) and node.tag in ("ul", "ol")
+        previous_was_list = bool(block) and isinstance(node, Element) and node.tag in ("ul", "ol")
     return "\n\n".join(blocks) + "\n" if blocks else ""

@@ -35,8 +35,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
+
+from handbook.core.html_reader import Element, parse_html
 
 #: Words that make a sentence a duty.
 MUST = re.compile(r"\bmust\b", re.IGNORECASE)
@@ -68,7 +69,6 @@ DRAFT_PATH = "/working-together/2013/consultation-draft/"
 #: Classes whose contents the citation rule skips (filled in from settings, or print-only).
 SKIPPED_CLASSES = ("hb-contacts", "hb-threshold", "hb-feedback", "hb-print-stamp", "headerlink")
 BLOCK_TAGS = ("p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "caption")
-VOID_TAGS = ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr")
 SENTENCE_END = re.compile(r"[.!?][)\"”’]*\s+(?=[A-Z\"“(*])")
 NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 OUTSIDE_NOTICE = ("outside the text this handbook holds", "Working Together to Safeguard Children 2023")
@@ -80,84 +80,19 @@ REQUIRED_BOXES = {
 }
 
 
-@dataclass
-class Element:
-    """A parsed HTML element: enough of a DOM for these rules (no dependency needed)."""
-
-    tag: str
-    attrs: dict[str, str]
-    children: list[Element | str] = field(default_factory=list)
-    parent: Element | None = None
-
-    @property
-    def classes(self) -> set[str]:
-        return set(self.attrs.get("class", "").split())
-
-    def elements(self) -> list[Element]:
-        """This element's child elements (not text)."""
-        return [child for child in self.children if isinstance(child, Element)]
-
-    def iter(self) -> list[Element]:
-        """This element and every element inside it, in document order."""
-        found = [self]
-        for child in self.elements():
-            found += child.iter()
-        return found
-
-    def text(self) -> str:
-        return "".join(child if isinstance(child, str) else child.text() for child in self.children)
-
-    @property
-    def is_furniture(self) -> bool:
-        """Added by the build around the text (banners, buttons), not written by the chapter's author."""
-        return "data-search-exclude" in self.attrs
-
-    def in_furniture(self) -> bool:
-        """This element or one it sits in is furniture."""
-        node: Element | None = self
-        while node is not None:
-            if node.is_furniture:
-                return True
-            node = node.parent
-        return False
-
-    def has_ancestor_class(self, name: str) -> bool:
-        node = self.parent
-        while node is not None:
-            if name in node.classes:
-                return True
-            node = node.parent
-        return False
+def is_furniture(element: Element) -> bool:
+    """Added by the build around the text (banners, buttons), not written by the chapter's author."""
+    return "data-search-exclude" in element.attrs
 
 
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("root", {})
-        self.current = self.root
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, {name: value or "" for name, value in attrs}, parent=self.current)
-        self.current.children.append(element)
-        if tag not in VOID_TAGS:
-            self.current = element
-
-    def handle_endtag(self, tag: str) -> None:
-        node = self.current
-        while node is not self.root and node.tag != tag:
-            node = node.parent  # close elements left open (HTML allows some)
-        if node is not self.root:
-            self.current = node.parent
-
-    def handle_data(self, data: str) -> None:
-        self.current.children.append(data)
-
-
-def parse_html(html: str) -> Element:
-    builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
-    return builder.root
+def in_furniture(element: Element) -> bool:
+    """This element or one it sits in is furniture."""
+    node: Element | None = element
+    while node is not None:
+        if is_furniture(node):
+            return True
+        node = node.parent
+    return False
 
 
 def article(html: str) -> Element:
@@ -183,7 +118,7 @@ def _fill(block: Block, node: Element) -> None:
         if isinstance(child, str):
             block.text += child
             continue
-        if child.classes & set(SKIPPED_CLASSES) or child.is_furniture:
+        if child.classes & set(SKIPPED_CLASSES) or is_furniture(child):
             continue
         if child.tag in BLOCK_TAGS:
             block.text += " "  # a nested block is checked on its own
@@ -200,7 +135,7 @@ def blocks(root: Element) -> list[Block]:
     for element in root.iter():
         if element.tag not in BLOCK_TAGS or element.classes & set(SKIPPED_CLASSES):
             continue
-        if any(element.has_ancestor_class(name) for name in SKIPPED_CLASSES) or element.in_furniture():
+        if any(element.has_ancestor_class(name) for name in SKIPPED_CLASSES) or in_furniture(element):
             continue
         block = Block(element)
         _fill(block, element)
@@ -362,7 +297,7 @@ def _heading_text(element: Element) -> str:
 def box_findings(root: Element) -> list[Finding]:
     """The approval notice first; the Scope, Related chapters and Relevant guidance boxes; stable anchors."""
     findings = []
-    top = [element for element in root.elements() if not element.is_furniture]
+    top = [element for element in root.elements() if not is_furniture(element)]
     title = next((index for index, element in enumerate(top) if element.tag == "h1"), None)
     if title is None:
         return [Finding("page structure", "the page has no title (h1)")]
