@@ -8,19 +8,18 @@ import pytest
 
 from handbook import PROJECT_ROOT
 from handbook.compare.citations import Citation, Source
+from handbook.compare.data import load_comparison
+from handbook.compare.navigation import HUB, nav_entries
 from handbook.compare.pages import (
-    HUB,
     HUB_MARKER,
-    diff_html,
     generated_pages,
     hub_markdown,
     insert_before_footer,
-    load_comparison,
-    nav_entries,
     other_editions_block,
     sources_md,
     topic_page,
 )
+from handbook.compare.wording import diff_html
 from handbook.core.frontmatter import parse_front_matter
 from handbook.core.links import site_href
 from handbook.core.model import page_errors

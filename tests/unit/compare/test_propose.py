@@ -10,7 +10,7 @@ import pytest
 from handbook import PROJECT_ROOT
 from handbook.cli import main as cli
 from handbook.compare.alignments import parse_alignments
-from handbook.compare.pages import load_comparison
+from handbook.compare.data import load_comparison
 from handbook.compare.propose import alignment_yaml, pages_for, propose, report, similarity, stem, units
 
 DRAFT = "working-together/2013/consultation-draft/status-of-this-guidance.md"
