@@ -17,11 +17,6 @@ DRAFT = "working-together/2013/consultation-draft/status-of-this-guidance.md"
 FINAL = "working-together/2013/about-this-guidance.md"
 
 
-@pytest.fixture(scope="module")
-def ctx():
-    return load_comparison(PROJECT_ROOT)
-
-
 def test_similarity_is_about_shared_content_words() -> None:
     assert similarity("Undertaking serious case reviews", "undertake a serious case review") == pytest.approx(1.0)
     assert similarity("the and of", "the and of") == 0.0, "common words alone are not similarity"
