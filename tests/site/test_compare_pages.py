@@ -13,7 +13,8 @@ from handbook import PROJECT_ROOT
 
 from handbook.cli import main as cli
 from handbook.site.build import BuildFailed, build
-from handbook.compare.pages import generated_pages, load_comparison
+from handbook.compare.data import load_comparison
+from handbook.compare.pages import generated_pages
 from handbook.core.links import page_url
 
 from .tiny_handbook import line_with

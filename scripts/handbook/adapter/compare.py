@@ -9,16 +9,9 @@ from mkdocs.structure.pages import Page
 
 from handbook.adapter.errors import content_failure, plugin_error
 from handbook.adapter.feature import Feature
-from handbook.compare.pages import (
-    HUB,
-    Context,
-    generated_pages,
-    hub_markdown,
-    insert_before_footer,
-    load_comparison,
-    nav_entries,
-    other_editions_block,
-)
+from handbook.compare.data import Context, load_comparison
+from handbook.compare.navigation import HUB, nav_entries
+from handbook.compare.pages import generated_pages, hub_markdown, insert_before_footer, other_editions_block
 from handbook.core.errors import ContentError, ContentErrors
 from handbook.core.frontmatter import parse_front_matter
 from handbook.core.model import EDITION_KINDS, page_errors

@@ -76,7 +76,7 @@ def _for(area: str | None) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from handbook.compare.pages import load_comparison
+    from handbook.compare.data import load_comparison
 
     try:
         validate(PROJECT_ROOT)  # every page's front matter, and the procedure chapters' rules
@@ -142,7 +142,7 @@ def cmd_ledger(args: argparse.Namespace) -> int:
 
 def cmd_align(args: argparse.Namespace) -> int:
     """Propose alignments between two texts; write them (unconfirmed) only if asked."""
-    from handbook.compare.pages import load_comparison
+    from handbook.compare.data import load_comparison
     from handbook.compare.propose import alignment_yaml, pages_for, propose, report, units
 
     try:

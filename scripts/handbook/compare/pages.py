@@ -1,39 +1,28 @@
-"""The Compare pages, made from the concordance, the alignments and data/editions.yml.
+"""The Compare pages' Markdown, made from the concordance, the alignments and data/editions.yml.
 
-Pure functions from data to Markdown: the hub (timeline, table of topics by edition, links), one
-page per topic, one page per pair of consecutive editions, one page per confirmed alignment (a
-word-level comparison), and the "This topic in other editions" block for edition pages. The MkDocs
+Pure functions from a Context (data.py) to Markdown: the hub's generated part (timeline, table of
+topics by edition, links), one page per topic, one page per pair of consecutive editions, one page
+per confirmed alignment, and the "This topic in other editions" block for edition pages. Readers
+compare editions from these pages, so every statement carries its sources. The pages' addresses
+come from navigation.py; a wording page's word-level comparison is HTML from wording.py. The MkDocs
 plugin (adapter/compare.py) only hands these pages to MkDocs.
 
 Links in Markdown are relative ``.md`` links, so MkDocs checks and rewrites them for both builds.
-The word-level comparisons are raw HTML (a view switch without JavaScript needs form controls),
-so their links are made for the build at hand with ``site_href``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 
-from handbook.compare.alignments import (
-    Alignment,
-    Alignments,
-    Passage,
-    Side,
-    load_alignments,
-    passage_text,
-    resolve_side,
-)
-from handbook.compare.citations import Citation, HostedText, Source
-from handbook.compare.concordance import NOT_KNOWN, Cell, Concordance, Topic, load_concordance
-from handbook.compare.worddiff import counts, render_inline, render_new, render_old, word_diff
-from handbook.content.editions import Edition, Editions, load_editions, long_date
-from handbook.core.errors import ContentErrors
-from handbook.core.links import markdown_link, site_href
-from handbook.core.sources import Page, load_pages
+from handbook.compare.alignments import Alignment, Passage, passage_text
+from handbook.compare.citations import Source
+from handbook.compare.concordance import NOT_KNOWN, Topic
+from handbook.compare.data import Context, and_list, topics_citing
+from handbook.compare.navigation import HUB, pair_uri, topic_uri, wording_uri
+from handbook.compare.wording import diff_html
+from handbook.content.editions import Edition, long_date
+from handbook.core.links import markdown_link
 
-HUB = "compare/index.md"
 #: Where the hub's hand-written page wants the generated part (else it goes at the end).
 HUB_MARKER = "<!-- handbook: compare hub -->"
 
@@ -45,64 +34,6 @@ CHANGE_LABELS = {
     "not known": "Not known",
 }
 NOT_STATED = "Not stated in the hosted text."
-
-
-def topic_uri(topic_id: str) -> str:
-    return f"compare/topics/{topic_id}.md"
-
-
-def pair_uri(earlier: int, later: int) -> str:
-    return f"compare/{earlier}-to-{later}.md"
-
-
-def wording_uri(alignment_id: str) -> str:
-    return f"compare/wording/{alignment_id}.md"
-
-
-@dataclass
-class Context:
-    """Everything the pages are made from."""
-
-    concordance: Concordance
-    alignments: Alignments
-    editions: Editions
-    hosted: HostedText
-    directory_urls: bool = True
-
-    def sources(self, cites: list[Citation]) -> list[Source]:
-        return [self.hosted.source(citation) for citation in cites]
-
-    def edition(self, year: int) -> Edition:
-        return self.editions.get(year)
-
-    def alignments_for_topic(self, topic_id: str) -> list[Alignment]:
-        return [a for a in self.alignments.confirmed if a.topic == topic_id]
-
-    def sides(self, alignment: Alignment) -> tuple[str, str]:
-        old = next(p for row in alignment.rows for p in row.old)
-        new = next(p for row in alignment.rows for p in row.new)
-        return self.hosted.text_label(old.path), self.hosted.text_label(new.path)
-
-    def years(self, alignment: Alignment) -> tuple[int | None, int | None]:
-        old = next(p for row in alignment.rows for p in row.old)
-        new = next(p for row in alignment.rows for p in row.new)
-        return self.hosted.pages[old.path].meta.edition, self.hosted.pages[new.path].meta.edition
-
-
-def load_comparison(root: Path, pages: list[Page] | None = None, editions: Editions | None = None) -> Context:
-    """Read and check everything the Compare pages are made from; raise ContentErrors if anything is wrong.
-
-    The build passes the pages and editions it has already loaded; ``./run check`` lets this read them.
-    """
-    if pages is None:
-        pages, errors = load_pages(root)
-        if errors:
-            raise ContentErrors(errors)
-    editions = editions if editions is not None else load_editions(root)
-    hosted = HostedText.from_pages(pages, editions)
-    concordance = load_concordance(root, hosted)
-    alignments = load_alignments(root, hosted, concordance)
-    return Context(concordance, alignments, editions, hosted)
 
 
 # --- small pieces -------------------------------------------------------------------------------
@@ -163,11 +94,7 @@ def _paragraphs(group: list[Source], from_uri: str) -> str:
         source = ordered[0]
         return f"{source.base}, [paragraph {source.para}]({markdown_link(from_uri, source.target or '')})"
     links = [f"[{s.para}]({markdown_link(from_uri, s.target or '')})" for s in ordered]
-    return f"{ordered[0].base}, paragraphs {_and(links)}"
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return f"{ordered[0].base}, paragraphs {and_list(links)}"
 
 
 def _unique(sources: list[Source], short: bool = False) -> list[Source]:
@@ -186,10 +113,6 @@ def _edition_link(edition: Edition, from_uri: str) -> str:
     if edition.page:
         return f"[{edition.title}]({markdown_link(from_uri, edition.page)})"
     return f"[{edition.title}]({edition.url})"
-
-
-def _cell_sources(ctx: Context, cell: Cell) -> list[Source]:
-    return [source for fact in cell.facts for source in ctx.sources(fact.cite)]
 
 
 # --- the hub ------------------------------------------------------------------------------------
@@ -251,7 +174,7 @@ def matrix_md(ctx: Context, from_uri: str) -> str:
             if cell is None or cell.not_stated:
                 row.append(f"*{NOT_STATED}*")
                 continue
-            links = sources_md(_cell_sources(ctx, cell), from_uri, short=True)
+            links = sources_md(ctx.cell_sources(cell), from_uri, short=True)
             row.append(_cell(f"{cell.short} <br>*Sources:* {links}"))
         lines.append("| " + " | ".join(row) + " |")
     lines.append("\n</div>\n")
@@ -360,7 +283,7 @@ def _own_words(ctx: Context, topic: Topic, uri: str) -> str:
     columns: list[str] = []
     for year in ctx.concordance.editions:
         cell = topic.cell(year)
-        quotes = [s for s in _unique(_cell_sources(ctx, cell)) if s.quote] if cell else []
+        quotes = [s for s in _unique(ctx.cell_sources(cell)) if s.quote] if cell else []
         if not quotes:
             continue
         column = [f'<div class="hb-sbs__col" markdown>\n\n#### {year}\n']
@@ -422,16 +345,7 @@ def pair_page(ctx: Context, earlier: int, later: int) -> str:
     return "".join(out)
 
 
-# --- word-level comparison ----------------------------------------------------------------------
-
-
-def _side_links(side: Side, from_uri: str, directory_urls: bool) -> str:
-    """ "Working Together 2013, consultation draft (June 2012), paragraphs 6 and 7", each a link."""
-    links = [
-        f'<a href="{escape(site_href(from_uri, target, directory_urls))}">{escape(label)}</a>'
-        for target, label in side.targets
-    ]
-    return f"{escape(side.prefix)}, " + _and(links)
+# --- a wording page -----------------------------------------------------------------------------
 
 
 def wording_page(ctx: Context, alignment: Alignment) -> str:
@@ -461,82 +375,7 @@ def wording_page(ctx: Context, alignment: Alignment) -> str:
     return "".join(out)
 
 
-def diff_html(ctx: Context, alignment: Alignment, from_uri: str) -> str:
-    """The comparison: a choice of view (works without JavaScript), side by side and inline."""
-    old_label, new_label = ctx.sides(alignment)
-    du = ctx.directory_urls
-    key = f"hb-diff-{alignment.id}"
-    side_rows: list[str] = []
-    inline_rows: list[str] = []
-    total = {"removed": 0, "added": 0}
-    for row in alignment.rows:
-        old = resolve_side(row.old, ctx.hosted) if row.old else None
-        new = resolve_side(row.new, ctx.hosted) if row.new else None
-        segments = word_diff(old.text if old else "", new.text if new else "")
-        for name, value in counts(segments).items():
-            total[name] += value
-        old_where = _side_links(old, from_uri, du) if old else f"Nothing in {escape(old_label)}"
-        new_where = _side_links(new, from_uri, du) if new else f"Nothing in {escape(new_label)}"
-        note = f'<p class="hb-diff__note">{escape(row.note)}</p>' if row.note else ""
-        old_cell = (
-            f'<p class="hb-diff__where">{old_where}</p><div class="hb-diff__text">{render_old(segments)}</div>'
-            if old
-            else f'<p class="hb-diff__where">{old_where}: added in the newer text.</p>'
-        )
-        new_cell = (
-            f'<p class="hb-diff__where">{new_where}</p><div class="hb-diff__text">{render_new(segments)}</div>'
-            if new
-            else f'<p class="hb-diff__where">{new_where}: removed from the older text.</p>'
-        )
-        side_rows.append(f"<tr><td>{note}{old_cell}</td><td>{new_cell}</td></tr>")
-        words = counts(segments)
-        inline_rows.append(
-            f'<li class="hb-diff__row"><p class="hb-diff__where">{old_where} <span aria-hidden="true">→</span>'
-            f'<span class="hb-vh"> compared with </span> {new_where}. '
-            f"{words['removed']} words removed, {words['added']} added.</p>{note}"
-            f'<div class="hb-diff__text">{render_inline(segments)}</div></li>'
-        )
-    summary = f"In all, {total['removed']} words removed and {total['added']} added."
-    return (
-        f'<div class="hb-diff" id="{key}">\n'
-        f'<p class="hb-diff__summary">{summary}</p>\n'
-        '<fieldset class="hb-diff__views"><legend>Show the comparison</legend>\n'
-        + _choice(key, "side", "Side by side", checked=True)
-        + _choice(key, "inline", "As one text, changes marked in place")
-        + "</fieldset>\n"
-        '<div class="hb-diff__view hb-diff__view--side">\n'
-        '<table class="hb-diff__table">'
-        f'<caption class="hb-vh">{escape(old_label)} and {escape(new_label)}, side by side</caption>\n'
-        f'<thead><tr><th scope="col">{escape(old_label)}</th><th scope="col">{escape(new_label)}</th></tr></thead>\n'
-        "<tbody>\n" + "\n".join(side_rows) + "\n</tbody></table>\n</div>\n"
-        # A <section>, not a <div>: Material's search parser matches elements by tag name only, so an
-        # excluded <div> would end at the first </div> inside it. Excluded: it repeats the side view.
-        '<section class="hb-diff__view hb-diff__view--inline" data-search-exclude="">\n'
-        '<ol class="hb-diff__rows">\n' + "\n".join(inline_rows) + "\n</ol>\n</section>\n"
-        "</div>"
-    )
-
-
-def _choice(key: str, view: str, label: str, checked: bool = False) -> str:
-    """One radio button of the view switch (CSS shows the view whose button is checked)."""
-    return (
-        f'<input type="radio" name="{key}-view" id="{key}-{view}" '
-        f'class="hb-diff__choice hb-diff__choice--{view}"{" checked" if checked else ""}>\n'
-        f'<label for="{key}-{view}">{label}</label>\n'
-    )
-
-
 # --- edition pages: "This topic in other editions" ----------------------------------------------
-
-
-def topics_citing(ctx: Context, src_uri: str) -> list[Topic]:
-    """Topics whose statements cite a page (by any anchor)."""
-    found = []
-    for topic in ctx.concordance.topics:
-        cited = {c.path for cell in topic.editions for fact in cell.facts for c in fact.cite if c.page}
-        if src_uri in cited:
-            found.append(topic)
-    return found
 
 
 def other_editions_block(ctx: Context, src_uri: str, edition: int | None) -> str:
@@ -557,7 +396,7 @@ def other_editions_block(ctx: Context, src_uri: str, edition: int | None) -> str
             if cell is None or cell.not_stated:
                 out.append(f"- {year}: *{NOT_STATED}*\n")
                 continue
-            links = sources_md(_cell_sources(ctx, cell), src_uri, short=True)
+            links = sources_md(ctx.cell_sources(cell), src_uri, short=True)
             out.append(f"- {year}: {cell.short} ({links})\n")
         wording = [
             a
@@ -593,17 +432,3 @@ def generated_pages(ctx: Context) -> dict[str, str]:
     pages.update({pair_uri(a, b): pair_page(ctx, a, b) for a, b in ctx.concordance.pairs})
     pages.update({wording_uri(a.id): wording_page(ctx, a) for a in ctx.alignments.confirmed})
     return pages
-
-
-def nav_entries(ctx: Context) -> list[object]:
-    """The Compare section of the navigation, made from the data."""
-    return [
-        HUB,
-        {"Topics": [{t.short_title or t.title: topic_uri(t.id)} for t in ctx.concordance.topics]},
-        {"Edition to edition": [{f"{a} to {b}": pair_uri(a, b)} for a, b in ctx.concordance.pairs]},
-        *(
-            [{"Wording": [{a.short_title or a.title: wording_uri(a.id)} for a in ctx.alignments.confirmed]}]
-            if ctx.alignments.confirmed
-            else []
-        ),
-    ]

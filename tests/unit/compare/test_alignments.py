@@ -9,7 +9,7 @@ import pytest
 from handbook import PROJECT_ROOT
 from handbook.compare.alignments import parse_alignments, passage_text, resolve_side
 from handbook.compare.concordance import parse_concordance
-from handbook.compare.pages import load_comparison
+from handbook.compare.data import load_comparison
 from handbook.core.errors import ContentErrors
 from tests.unit.compare.compare_fixtures import ALIGNMENTS, CONCORDANCE, line_of, make_handbook
 

@@ -8,7 +8,7 @@ import pytest
 
 from handbook import PROJECT_ROOT
 from handbook.compare.concordance import parse_concordance
-from handbook.compare.pages import load_comparison
+from handbook.compare.data import load_comparison
 from handbook.core.errors import ContentErrors
 from tests.unit.compare.compare_fixtures import CONCORDANCE, line_of, make_handbook
 

@@ -10,16 +10,11 @@ import pytest
 from handbook import PROJECT_ROOT
 from handbook.cli import main as cli
 from handbook.compare.alignments import parse_alignments
-from handbook.compare.pages import load_comparison
+from handbook.compare.data import load_comparison
 from handbook.compare.propose import alignment_yaml, pages_for, propose, report, similarity, stem, units
 
 DRAFT = "working-together/2013/consultation-draft/status-of-this-guidance.md"
 FINAL = "working-together/2013/about-this-guidance.md"
-
-
-@pytest.fixture(scope="module")
-def ctx():
-    return load_comparison(PROJECT_ROOT)
 
 
 def test_similarity_is_about_shared_content_words() -> None:
