@@ -4,12 +4,18 @@
 #   scripts/bootstrap.sh            Python packages (.venv) and JavaScript packages (node_modules)
 #   scripts/bootstrap.sh --pdf      also Debian's Chromium (the build prints the leaflets' PDFs with it)
 #   scripts/bootstrap.sh --browser  also Chromium, Java and poppler-utils (browser, HTML and PDF tests)
-#   scripts/bootstrap.sh --python   only the Python packages (the quick test loop: ./run test --quick)
+#   scripts/bootstrap.sh --python   only the Python packages (./run installs them before any command)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
 fail() { printf 'Set-up failed: %s\n' "$*" >&2; exit 1; }
+
+case "${1:-}" in  # the options above, and no other (python -m handbook declares which each command needs)
+  ""|--python|--pdf|--browser) ;;
+  *) printf 'Set-up failed: unknown option %s (the options are at the top of scripts/bootstrap.sh)\n' "$1" >&2
+     exit 2 ;;
+esac
 
 # --- Python 3.11+ and the pinned packages ------------------------------------------------------
 PYTHON=${PYTHON:-python3}

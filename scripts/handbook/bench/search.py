@@ -19,7 +19,6 @@ the same run. The benchmark is not a test: it prints (and with ``--output`` writ
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import shutil
@@ -251,18 +250,17 @@ def report(results: list[SizeResult], runs: int, command: str) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="handbook bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="100,500,1000,2000", help="numbers of chapters, comma-separated")
-    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is reported)")
-    parser.add_argument("--work", help="folder for the generated handbooks and sites (default: a temporary one)")
-    parser.add_argument("--keep", action="store_true", help="keep the generated handbooks and sites")
-    parser.add_argument("--output", help="also write the report (Markdown) to this file")
-    args = parser.parse_args(argv)
-    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
-    work = Path(args.work or tempfile.mkdtemp(prefix="handbook-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    command = "python -m handbook bench " + " ".join(argv if argv is not None else sys.argv[1:])
+def run_benchmark(sizes: list[int], runs: int, work: Path | None, keep: bool, output: Path | None) -> str:
+    """Benchmark each size and return the report; progress goes to stderr.
+
+    ``work`` holds the generated handbooks and sites (default: a temporary folder, removed after);
+    ``keep`` keeps them. With ``output``, the report is also written there after each size, so an
+    interrupted run still leaves the sizes it finished.
+    """
+    # The figures depend only on the sizes and the runs, so those reproduce them.
+    command = f"python -m handbook bench --sizes {','.join(map(str, sizes))} --runs {runs}"
+    folder = work or Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -276,20 +274,18 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 for size in sizes:
                     log(f"{size} chapters:")
-                    results.append(bench_size(size, args.runs, work, browser, log))
-                    if args.output:  # so far, in case a later size is interrupted
-                        text = report(results, args.runs, command.strip())
-                        Path(args.output).write_text(text + "\n", encoding="utf-8")
-                    if not args.keep:
-                        for path in work.glob(f"*-{size}"):
+                    results.append(bench_size(size, runs, folder, browser, log))
+                    if output:  # so far, in case a later size is interrupted
+                        output.write_text(report(results, runs, command) + "\n", encoding="utf-8")
+                    if not keep:
+                        for path in folder.glob(f"*-{size}"):
                             shutil.rmtree(path, ignore_errors=True)
             finally:
                 browser.close()
     finally:
-        if not args.keep and not args.work:
-            shutil.rmtree(work, ignore_errors=True)
-    text = report(results, args.runs, command.strip())
-    print(text)
-    if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
-    return 0
+        if not keep and not work:
+            shutil.rmtree(folder, ignore_errors=True)
+    text = report(results, runs, command)
+    if output:
+        output.write_text(text + "\n", encoding="utf-8")
+    return text

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from handbook import PROJECT_ROOT
+from handbook.cli.command import Commands, SetUp
 from handbook.leaflets.admin import (
     AdminError,
     LeafletDetails,
@@ -134,8 +135,8 @@ def cmd_retire_leaflet(args: argparse.Namespace) -> int:
     return _run(action)
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
-    """Register the leaflet commands with the handbook's command line."""
+def add_commands(commands: Commands) -> None:
+    """Register the leaflet commands with the handbook's command line (they need no browser)."""
 
     def details_options(parser: argparse.ArgumentParser, title_help: str) -> None:
         parser.add_argument("--title", help=title_help)
@@ -147,17 +148,31 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         parser.add_argument("--review-due", help="review date, YYYY-MM-DD (default: one year from today)")
         parser.add_argument("--slug", help=f"file name and web address (default: from the title), in {LEAFLETS_DIR}/")
 
-    p = sub.add_parser("new-leaflet", help="create a draft leaflet from the template (asks for what is missing)")
+    slug_help = "the leaflet's file name without .md, e.g. early-help"
+    p = commands.add(
+        "new-leaflet",
+        "create a draft leaflet (asks for the title, audience and owner)",
+        cmd_new_leaflet,
+        SetUp.PACKAGES,
+    )
     details_options(p, "the leaflet's title")
-    p.set_defaults(func=cmd_new_leaflet)
-    p = sub.add_parser("import-docx", help="create a draft leaflet from a Word document (.docx)")
-    p.add_argument("file", help="the .docx file")
+    p = commands.add(
+        "import-docx", "create a draft leaflet from the Word document FILE (.docx)", cmd_import_docx, SetUp.PACKAGES
+    )
+    p.add_argument("file", metavar="FILE", help="the .docx file")
     details_options(p, "the leaflet's title (default: the document's first Heading 1)")
-    p.set_defaults(func=cmd_import_docx)
-    p = sub.add_parser("publish-leaflet", help="publish a draft leaflet (it joins the library, with a PDF)")
-    p.add_argument("slug", help="the leaflet's file name without .md, e.g. early-help")
-    p.set_defaults(func=cmd_publish_leaflet)
-    p = sub.add_parser("retire-leaflet", help="retire a leaflet: it leaves the library; its address shows a notice")
-    p.add_argument("slug", help="the leaflet's file name without .md, e.g. early-help")
+    p = commands.add(
+        "publish-leaflet",
+        "publish the draft leaflet NAME: it joins the library, with a PDF",
+        cmd_publish_leaflet,
+        SetUp.PACKAGES,
+    )
+    p.add_argument("slug", metavar="NAME", help=slug_help)
+    p = commands.add(
+        "retire-leaflet",
+        "retire the leaflet NAME: out of the library, a notice at its address",
+        cmd_retire_leaflet,
+        SetUp.PACKAGES,
+    )
+    p.add_argument("slug", metavar="NAME", help=slug_help)
     p.add_argument("--reason", help="why, for the amendments log and the notice, e.g. 'replaced by ...'")
-    p.set_defaults(func=cmd_retire_leaflet)

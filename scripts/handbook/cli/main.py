@@ -1,19 +1,24 @@
-"""One command per job: ``python -m handbook build|fileshare|serve|check|ledger|align`` and the
-leaflet commands (``new-leaflet``, ``import-docx``, ``publish-leaflet``, ``retire-leaflet``).
+"""``python -m handbook COMMAND``: every command of the handbook, ``--help`` lists them.
 
-``./run`` (the README's commands) installs what is needed and then calls these.
+``./run`` is a thin shim over this: it installs the Python packages (it cannot start Python before),
+then runs ``python -m handbook --set-up COMMAND``, and ``--set-up`` installs whatever else the
+command declares it needs (``command.py``) before running it.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
 from handbook import PROJECT_ROOT
 from handbook.charts.load import check_charts
+from handbook.cli import bench, search
+from handbook.cli.command import Commands, HelpFormatter, SetUp, install, needs
 from handbook.cli.leaflets import add_commands as add_leaflet_commands
 from handbook.core.errors import ContentErrors
 from handbook.governance.areas import (
@@ -164,37 +169,95 @@ def cmd_align(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+def cmd_test(args: argparse.Namespace) -> int:
+    """Lint, then pytest with every other argument: ruff first, as it takes seconds and CI fails on it."""
+    lint = subprocess.run([sys.executable, "-m", "ruff", "check", "scripts", "tests"], cwd=PROJECT_ROOT, check=False)
+    if lint.returncode:
+        return lint.returncode
+    pytest_args = (["--quick"] if args.quick else []) + args.rest  # --quick is pytest's (tests/conftest.py)
+    if "--" in pytest_args:  # "./run test -- --help": what follows is pytest's own
+        pytest_args.remove("--")
+    # pytest takes this process's place, as for serve: its exit code is the command's, and Ctrl+C
+    # reaches pytest alone.
+    os.chdir(PROJECT_ROOT)
+    os.execv(sys.executable, [sys.executable, "-m", "pytest", *pytest_args])
+    return 0  # not reached
+
+
+def _test_set_up(args: argparse.Namespace) -> SetUp:
+    """The quick loop runs only the unit tier, which needs only the Python packages."""
+    return SetUp.PYTHON if args.quick else SetUp.BROWSER
+
+
+def cmd_help(parser: argparse.ArgumentParser, commands: Commands, args: argparse.Namespace) -> int:
+    """``help``: the list of commands, or one command's options."""
+    (commands.parsers[args.topic] if args.topic else parser).print_help()
+    return 0
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, Commands]:
+    """The command line, and its list of commands (which the README's list is tested against)."""
+    parser = argparse.ArgumentParser(
+        prog="./run",
+        description="The handbook's commands. ./run COMMAND installs what the command needs, then runs it;\n"
+        "./run COMMAND --help shows its options.",
+        formatter_class=HelpFormatter,
+    )
+    parser.add_argument(
+        "--set-up",
+        action="store_true",
+        help=argparse.SUPPRESS,  # ./run passes it: readers type ./run COMMAND
+    )
+    commands = Commands(parser)
     area_help = "build one area's edition (settings in areas/<AREA>.yml), e.g. cambridgeshire"
-    p = sub.add_parser("build", help="build the http site into site/ (only replaced if the build succeeds)")
-    p.add_argument("--site-dir")
-    p.add_argument("--area", help=area_help + "; into site-<AREA>/")
-    p.set_defaults(func=cmd_build)
-    p = sub.add_parser("fileshare", help="build the file-share edition (opens from file://) into site-fileshare/")
-    p.add_argument("--site-dir")
-    p.add_argument("--area", help=area_help + "; into site-<AREA>-fileshare/")
-    p.set_defaults(func=cmd_fileshare)
-    p = sub.add_parser("serve", help="check the pages, then serve the handbook with live reload")
+
+    p = commands.add(
+        "serve", "build and serve the handbook at http://127.0.0.1:8000/ (live reload)", cmd_serve, SetUp.PDF
+    )
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", default="8000")
     p.add_argument("--area", help="serve one area's edition (areas/<AREA>.yml)")
-    p.set_defaults(func=cmd_serve)
-    p = sub.add_parser(
-        "check",
-        help="validate every page's front matter, the flowcharts, the comparison data, the glossary and "
-        "area settings (and a built site's links)",
+
+    p = commands.add(
+        "test",
+        "run every test: lint, unit, build, HTML, links, browser, accessibility",
+        cmd_test,
+        _test_set_up,
+        passes_on=True,
+        allow_abbrev=False,  # so no pytest option is taken for an abbreviation of --quick
+        epilog="Every other argument is pytest's (./run test -- --help lists them),\n"
+        "e.g. ./run test tests/unit -k ledger.",
+    )
+    p.add_argument(
+        "--quick", action="store_true", help="lint and the unit tests only: no MkDocs build, Chromium or Node.js"
+    )
+
+    p = commands.add(
+        "build", "build the deployable site into site/ (replaced only if it succeeds)", cmd_build, SetUp.PDF
     )
     p.add_argument("--site-dir")
-    p.set_defaults(func=cmd_check)
-    p = sub.add_parser("ledger", help="build, then record newly published addresses and anchors")
+    p.add_argument("--area", help=area_help + "; into site-<AREA>/")
+    p = commands.add(
+        "fileshare", "build the file-share edition into site-fileshare/ (open from a folder)", cmd_fileshare, SetUp.PDF
+    )
     p.add_argument("--site-dir")
-    p.set_defaults(func=cmd_ledger)
-    add_leaflet_commands(sub)
-    p = sub.add_parser(
+    p.add_argument("--area", help=area_help + "; into site-<AREA>-fileshare/")
+
+    p = commands.add(
+        "check",
+        "check pages, chapter rules, charts, comparisons, glossary, areas (no build)",
+        cmd_check,
+        SetUp.PACKAGES,
+    )
+    p.add_argument("--site-dir", help="also check the links of this built site")
+    p = commands.add("ledger", "record newly published page addresses and paragraph anchors", cmd_ledger, SetUp.PDF)
+    p.add_argument("--site-dir")
+
+    p = commands.add(
         "align",
-        help="propose which paragraphs of two texts correspond, by similarity (writes nothing unless --write)",
+        "propose which paragraphs of two editions correspond",
+        cmd_align,
+        SetUp.PACKAGES,
     )
     p.add_argument(
         "--old", nargs="+", required=True, help="older text: page paths, an edition (2010) or 2013:consultation-draft"
@@ -208,20 +271,42 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--title", help="title of the alignment written with --write")
     p.add_argument("--topic", help="concordance topic of the alignment written with --write")
-    p.set_defaults(func=cmd_align)
-    p = sub.add_parser("bench", help="search benchmark: synthetic handbooks, ours against plain Material",
-                       add_help=False)  # fmt: skip
-    p.set_defaults(func=None)
-    p = sub.add_parser("search", help="search a built site as the search box does (or run the relevance suite)",
-                       add_help=False)  # fmt: skip
-    p.set_defaults(func=None)
+
+    add_leaflet_commands(commands)
+
+    p = commands.add(
+        "search",
+        "what the search box shows for QUERY on site/ (--suite: hit rates)",
+        search.run,
+        SetUp.PACKAGES,
+        epilog=search.__doc__.split("\n\n", 1)[1],
+    )
+    search.add_arguments(p)
+    p = commands.add(
+        "bench", "search benchmark: synthetic handbooks, ours and plain Material (slow)", bench.run, SetUp.BROWSER
+    )
+    bench.add_arguments(p)
+
+    p = commands.add(
+        "help",
+        "list the commands, or show one command's options (help COMMAND)",
+        functools.partial(cmd_help, parser, commands),
+        SetUp.PYTHON,
+    )
+    p.add_argument("topic", nargs="?", metavar="COMMAND", choices=list(commands.parsers), help="the command")
+    return parser, commands
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; without one, list them. Returns the exit code."""
+    parser, commands = build_parser()
     args, rest = parser.parse_known_args(argv)
-    if args.command == "bench":
-        from handbook.bench.search import main as bench_main
-
-        return bench_main(rest)
-    if args.command == "search":
-        from handbook.cli.search import main as search_main
-
-        return search_main(rest)
-    return args.func(parser.parse_args(argv))
+    if args.command is None:
+        parser.print_help()
+        return 0
+    if rest and not args.passes_on:
+        commands.parsers[args.command].error("unrecognised arguments: " + " ".join(rest))
+    args.rest = rest
+    if args.set_up and (code := install(needs(args))):
+        return code
+    return args.func(args)

@@ -1,8 +1,8 @@
 """``python -m handbook search``: what the search box shows for a query, and the relevance suite.
 
-    python -m handbook search "s47"                 # the first results for a query, from site/
-    python -m handbook search --suite               # the relevance suite's hit rates
-    python -m handbook search --site-dir X "ICPC"   # another built site
+    ./run search "s47"                 # the first results for a query, from site/
+    ./run search --suite               # the relevance suite's hit rates
+    ./run search --site-dir X "ICPC"   # another built site
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from handbook.search.synonyms import glossary_pairs
 SUITE = PROJECT_ROOT / "tests" / "search" / "relevance.yml"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="handbook search", description=__doc__.split("\n\n")[0])
-    parser.add_argument("query", nargs="*", help="the words to search for")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="*", metavar="QUERY", help="the words to search for")
     parser.add_argument("--site-dir", default=str(PROJECT_ROOT / "site"), help="a built site (default: site/)")
     parser.add_argument("--suite", action="store_true", help="run the relevance suite and print its hit rates")
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
     search_dir = Path(args.site_dir) / "search"
     if not (search_dir / "search_index.json").is_file():
         print(f"No built site in {args.site_dir}: run ./run build first.")
