@@ -47,7 +47,7 @@
   var lunrValue; /* Material's lunr, wrapped */
   var materialListeners = [];
   var nativeAddEventListener = self.addEventListener;
-  var state = { settings: null, separator: /[\s\-]+/, compact: null, loading: null, held: null, hidden: [], typed: {} };
+  var state = { settings: null, separator: /[\s-]+/, compact: null, loading: null, held: null, hidden: [], typed: {} };
 
   /* --- 1. The compact index ------------------------------------------------------------------ */
 
