@@ -5,9 +5,10 @@ edition) and every test that reads a built site reads that build; tests that bre
 build a tiny one of their own (tests/site/tiny_handbook.py).
 
 Every test is sorted into one of three tiers, from what it uses rather than from a list kept by
-hand: *unit* (plain functions: no MkDocs build, no Chromium, no Node.js), *site* (it builds a
-handbook, real or tiny, or runs Node.js on a built one) and *browser* (Chromium). The full run
-takes the unit tests first, so the first failure shows early; ``--quick`` runs only the unit tier.
+hand: *unit* (plain functions: no MkDocs build, no Chromium, no Node.js but ESLint's), *site*
+(it builds a handbook, real or tiny, or runs Node.js on a built one) and *browser* (Chromium). The
+full run takes the unit tests first, so the first failure shows early; ``--quick`` runs only the
+unit tier.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--quick",
         action="store_true",
-        help="run only the unit tests: no MkDocs build, no Chromium, no Node.js (about a minute)",
+        help="run only the unit tests: no MkDocs build, no Chromium, no Node.js but ESLint (about a minute)",
     )
 
 

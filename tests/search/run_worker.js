@@ -21,6 +21,7 @@ const data = JSON.parse(fs.readFileSync(path.join(siteDir, "search", "search_ind
 const listeners = [];
 const answers = [];
 const warnings = [];
+/* global self -- the worker's global object, set here as a browser sets it */
 globalThis.self = globalThis;
 globalThis.location = { href: "http://handbook.test/assets/javascripts/workers/search.js" };
 globalThis.fetch = async url => {

@@ -1,7 +1,7 @@
-"""Put the handbook's search code in front of Material's search worker (see search_worker.js).
+"""Put the handbook's search code in front of Material's search worker (see search/worker.js).
 
 Material for MkDocs 9.8 names its worker in every page (``assets/javascripts/workers/search.<hash>.min.js``);
-the build replaces that file's content with ``search_worker.js`` followed by Material's own code, so
+the build replaces that file's content with ``search/worker.js`` followed by Material's own code, so
 no template changes. Material's source map is shifted by the added lines so it still points at
 Material's sources.
 """
@@ -18,12 +18,12 @@ from handbook.core.errors import HandbookError
 PRELUDE = Path(__file__).parents[1] / "search" / "worker.js"
 #: Material's worker, as a site path (``search.<hash>.min.js``).
 WORKER_PATH = re.compile(r"^assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
-#: What search_worker.js relies on in Material's worker: it sets the global ``lunr`` and builds with it.
+#: What search/worker.js relies on in Material's worker: it sets the global ``lunr`` and builds with it.
 SEAMS = ("self.lunr=", "this.index=lunr(function(){", "this.tokenizer=", "extractor:")
 
 
 class WorkerChanged(HandbookError):
-    """Material's search worker is not the one search_worker.js was written for."""
+    """Material's search worker is not the one search/worker.js was written for."""
 
 
 def combine(material_worker: str, prelude: str | None = None) -> str:

@@ -170,10 +170,15 @@ def cmd_align(args: argparse.Namespace) -> int:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
-    """Lint, then pytest with every other argument: ruff first, as it takes seconds and CI fails on it."""
-    lint = subprocess.run([sys.executable, "-m", "ruff", "check", "scripts", "tests"], cwd=PROJECT_ROOT, check=False)
-    if lint.returncode:
-        return lint.returncode
+    """Lint, then pytest with every other argument: ruff and ESLint first, as they take seconds and
+    CI fails on them. ESLint lints what eslint.config.js does not ignore."""
+    for lint in (
+        [sys.executable, "-m", "ruff", "check", "scripts", "tests"],
+        [str(PROJECT_ROOT / "node_modules" / ".bin" / "eslint")],
+    ):
+        result = subprocess.run(lint, cwd=PROJECT_ROOT, check=False)
+        if result.returncode:
+            return result.returncode
     pytest_args = (["--quick"] if args.quick else []) + args.rest  # --quick is pytest's (tests/conftest.py)
     if "--" in pytest_args:  # "./run test -- --help": what follows is pytest's own
         pytest_args.remove("--")
@@ -185,8 +190,8 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 
 def _test_set_up(args: argparse.Namespace) -> SetUp:
-    """The quick loop runs only the unit tier, which needs only the Python packages."""
-    return SetUp.PYTHON if args.quick else SetUp.BROWSER
+    """The quick loop runs only the unit tier: the Python packages, and node_modules for ESLint."""
+    return SetUp.PACKAGES if args.quick else SetUp.BROWSER
 
 
 def cmd_help(parser: argparse.ArgumentParser, commands: Commands, args: argparse.Namespace) -> int:
@@ -229,7 +234,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, Commands]:
         "e.g. ./run test tests/unit -k ledger.",
     )
     p.add_argument(
-        "--quick", action="store_true", help="lint and the unit tests only: no MkDocs build, Chromium or Node.js"
+        "--quick", action="store_true", help="lint and the unit tests only: no MkDocs build or Chromium"
     )
 
     p = commands.add(

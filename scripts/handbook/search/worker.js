@@ -1,7 +1,7 @@
 /* Safeguarding Procedures Handbook: the search index built at build time, in Material's worker.
  *
  * The build puts this file in front of Material for MkDocs' own search worker (the same file, so
- * no template changes; see scripts/handbook/search_index.py and search_worker.py). Material's
+ * no template changes; see scripts/handbook/adapter/material_search_worker.py). Material's
  * worker builds a lunr index from every page's text each time a page loads: seconds on a large
  * handbook. This code gives it the index the build made instead, and leaves everything else
  * (results, teasers, highlighting, deep links) to Material:
@@ -17,8 +17,13 @@
  *    for the results a reader sees first, with Material's own tokenizer.
  * 4. It rewrites each query the way the index expects: section numbers ("S.47", "section 47")
  *    to one term (s47), complete words to their stems, glossary expansions to their
- *    abbreviation too (twin of search_query.rewrite_query), and shows the reader only the
+ *    abbreviation too (twin of rewrite_query in search/query.py), and shows the reader only the
  *    reader's own words in the results.
+ *
+ * Its Python twins, which tests/search/test_worker.py compares with it: the compact index and
+ * lunr's scores in scripts/handbook/search/index.py, the rewriting and the search box in
+ * scripts/handbook/search/query.py, words and stems in scripts/handbook/search/tokens.py. The
+ * comments below name them search/index.py, search/query.py and search/tokens.py.
  *
  * If anything is missing or does not match (an old copy in a browser's cache), Material builds
  * its own index, as it would without this file. No request to any other host.
@@ -30,7 +35,7 @@
   var QUERY = 2;
   var RESULT = 3;
   var FORMAT = 1;
-  var K1 = 1.2; /* lunr's default, as in search_index.py; b comes with the compact index */
+  var K1 = 1.2; /* lunr's default, as in search/index.py; b comes with the compact index */
   var INDEX_JSON = "search/handbook_index.json";
   var INDEX_SCRIPT = "search/handbook_index.js";
   /* Material shows 10 pages of results, then 4 more at a time as the reader scrolls. The first
@@ -42,7 +47,7 @@
   var lunrValue; /* Material's lunr, wrapped */
   var materialListeners = [];
   var nativeAddEventListener = self.addEventListener;
-  var state = { settings: null, separator: /[\s\-]+/, compact: null, loading: null, held: null, hidden: [], typed: {} };
+  var state = { settings: null, separator: /[\s-]+/, compact: null, loading: null, held: null, hidden: [], typed: {} };
 
   /* --- 1. The compact index ------------------------------------------------------------------ */
 
@@ -152,7 +157,7 @@
 
   /* --- 3. The index Material searches, from the compact one -------------------------------- */
 
-  /* The stem of a lower-case word: twin of word_stem() in search_tokens.py (the irregular
+  /* The stem of a lower-case word: twin of word_stem() in search/tokens.py (the irregular
      plurals come from there, in the search index's settings). */
   function stemOf(word, settings, lunr) {
     var irregular = settings.irregular || {};
@@ -160,7 +165,7 @@
     return lunr.stemmer(new lunr.Token(word)).toString();
   }
 
-  /* The index terms of one word: twin of IndexSettings.terms() in search_index.py. */
+  /* The index terms of one word: twin of IndexSettings.terms() in search/index.py. */
   function termsOf(word, settings, lunr, cache) {
     var found = cache[word];
     if (found) return found;
@@ -179,6 +184,8 @@
     return found;
   }
 
+  /* One compact posting list (gap * 8 + frequency per document; see IndexBuilder.compact in
+     search/index.py): the documents, ascending, and the term's frequency in each. */
   function decode(ints) {
     var docs = [];
     var frequencies = [];
@@ -194,6 +201,7 @@
     return [docs, frequencies];
   }
 
+  /* Whether a sorted array holds a value (is a document in a posting list?), by halving. */
   function contains(sorted, value) {
     var low = 0;
     var high = sorted.length - 1;
@@ -206,16 +214,10 @@
     return false;
   }
 
-  /* The index Material's worker searches, made from the compact one. It answers search() and
-     query() as lunr.Index does (same matches, same scores: lunr's BM25 vectors and cosine), but
-     works on arrays of document numbers, so that a query matching most of a large handbook
-     still takes milliseconds. */
-  function fromCompact(lunr, setup, compact, settings) {
-    var extractors = {};
-    var fieldBoosts = {};
-    var docs = [];
-    var docBoosts = [];
-    /* Stands in for lunr.Builder while Material's setup function configures it. */
+  /* Material's setup function configures a lunr.Builder (fields, boosts, documents, tokenizer).
+     It is run here on a stand-in that records all that and builds nothing. */
+  function runSetup(lunr, setup) {
+    var material = { extractors: {}, fieldBoosts: {}, docs: [], docBoosts: [], tokenize: null };
     var builder = {
       pipeline: new lunr.Pipeline(),
       searchPipeline: new lunr.Pipeline(),
@@ -226,319 +228,484 @@
       ref: function () {},
       use: function () { throw new Error("language plugins need an index built in the browser"); },
       field: function (name, attributes) {
-        extractors[name] = attributes && attributes.extractor;
-        fieldBoosts[name] = (attributes && attributes.boost) || 1;
+        material.extractors[name] = attributes && attributes.extractor;
+        material.fieldBoosts[name] = (attributes && attributes.boost) || 1;
       },
       add: function (doc, attributes) {
-        docs.push(doc);
-        docBoosts.push((attributes && attributes.boost) || 1);
+        material.docs.push(doc);
+        material.docBoosts.push((attributes && attributes.boost) || 1);
       }
     };
     setup.call(builder, builder);
-    var fields = compact.fields;
-    if (docs.length !== compact.documents) throw new Error("the prebuilt index is for other documents");
-    fields.forEach(function (field) {
-      if (!(field in extractors)) throw new Error("the prebuilt index has a field Material does not: " + field);
+    material.tokenize = builder.tokenizer; /* Material's tokenizer, set by its setup function */
+    return material;
+  }
+
+  /* A prebuilt index for other documents or fields than Material's would give wrong results: it
+     is refused here, and wrap() lets Material build its own. */
+  function checkFits(compact, material) {
+    if (material.docs.length !== compact.documents) throw new Error("the prebuilt index is for other documents");
+    compact.fields.forEach(function (field) {
+      if (!(field in material.extractors)) throw new Error("the prebuilt index has a field Material does not: " + field);
     });
-    var tokenize = builder.tokenizer; /* Material's tokenizer, set by its setup function */
-    var count = docs.length;
+  }
+
+  /* Everything the searches share, made once: Material's set-up, the postings with lunr's scores,
+     each document's page. Postings and positions are kept per term and field at t * width + f. */
+  function prepare(lunr, setup, compact, settings) {
+    var material = runSetup(lunr, setup);
+    checkFits(compact, material);
+    var fields = compact.fields;
+    var index = {
+      lunr: lunr,
+      settings: settings,
+      compact: compact,
+      fields: fields,
+      width: fields.length,
+      count: material.docs.length,
+      terms: compact.terms,
+      docs: material.docs,
+      docBoosts: material.docBoosts,
+      fieldBoosts: material.fieldBoosts,
+      extractors: material.extractors,
+      tokenize: material.tokenize,
+      b: compact.b || 0,
+      lengths: compact.lengths || [],
+      pipeline: new lunr.Pipeline(), /* the search pipeline: empty, the search box stems words itself */
+      extra: extraByDocument(compact.extra),
+      positionCache: Object.create(null),
+      termCache: Object.create(null)
+    };
+    index.averages = averageLengths(fields, index.lengths, index.count);
+    addPostings(index);
+    addPages(index);
+    return index;
+  }
+
+  /* Each field's average length over the documents, for lunr's length normalisation (b). */
+  function averageLengths(fields, lengths, count) {
     var width = fields.length;
-    var terms = compact.terms;
-    var b = compact.b || 0;
-    var lengths = compact.lengths || [];
-    var averages = fields.map(function (field, f) {
+    return fields.map(function (field, f) {
       var total = 0;
       for (var d = 0; d < count; d++) total += lengths[d * width + f] || 0;
       return count ? total / count : 0;
     });
+  }
 
-    /* Postings: for term t and field f, the documents (ascending) and lunr's vector element for
-       each, as lunr.Builder.createFieldVectors computes it. */
-    var postingDocs = new Array(terms.length * width);
-    var postingScores = new Array(terms.length * width);
-    var termNumber = Object.create(null);
-    var tokenSet = new lunr.TokenSet.Builder();
+  /* Postings: for term t and field f, the documents (ascending) and lunr's vector element for
+     each; and the token set that lunr expands wildcard and fuzzy words with. */
+  function addPostings(index) {
+    var terms = index.terms;
+    var tokenSet = new index.lunr.TokenSet.Builder();
+    index.postingDocs = new Array(terms.length * index.width);
+    index.postingScores = new Array(terms.length * index.width);
+    index.termNumber = Object.create(null);
     for (var t = 0; t < terms.length; t++) {
       tokenSet.insert(terms[t]);
-      termNumber[terms[t]] = t;
-      var decoded = compact.postings[t].map(decode);
-      var withTerm = 0;
-      decoded.forEach(function (pair) { withTerm += pair[0].length; });
-      var idf = Math.log(1 + Math.abs((count - withTerm + 0.5) / (withTerm + 0.5)));
-      for (var f = 0; f < width; f++) {
-        var boost = fieldBoosts[fields[f]];
-        var list = decoded[f][0];
-        var frequencies = decoded[f][1];
-        var scores = new Float64Array(list.length);
-        for (var i = 0; i < list.length; i++) {
-          var frequency = frequencies[i];
-          var norm = b ? 1 - b + b * (lengths[list[i] * width + f] / averages[f]) : 1;
-          var score = idf * ((K1 + 1) * frequency) / (K1 * norm + frequency);
-          score *= boost;
-          score *= docBoosts[list[i]];
-          scores[i] = Math.round(score * 1000) / 1000;
-        }
-        postingDocs[t * width + f] = Int32Array.from(list);
-        postingScores[t * width + f] = scores;
-      }
+      index.termNumber[terms[t]] = t;
+      addTermPostings(index, t, index.compact.postings[t].map(decode));
     }
     tokenSet.finish();
-    var root = tokenSet.root;
+    index.root = tokenSet.root;
+  }
 
-    var pageOf = [];
-    var isArticle = [];
+  /* One term's postings in every field. Its inverse document frequency counts a document once
+     for each field the term is in, as lunr.idf does. */
+  function addTermPostings(index, t, decoded) {
+    var withTerm = 0;
+    decoded.forEach(function (pair) { withTerm += pair[0].length; });
+    var idf = Math.log(1 + Math.abs((index.count - withTerm + 0.5) / (withTerm + 0.5)));
+    for (var f = 0; f < index.width; f++) {
+      index.postingDocs[t * index.width + f] = Int32Array.from(decoded[f][0]);
+      index.postingScores[t * index.width + f] = fieldScores(index, f, decoded[f], idf);
+    }
+  }
+
+  /* lunr's vector element for each document of one term's posting list in field f, as
+     lunr.Builder.createFieldVectors computes it: BM25, times the field's and the document's
+     boosts, to three decimals. The same operations in the same order, so the same numbers. */
+  function fieldScores(index, f, posting, idf) {
+    var list = posting[0];
+    var frequencies = posting[1];
+    var b = index.b;
+    var width = index.width;
+    var average = index.averages[f];
+    var boost = index.fieldBoosts[index.fields[f]];
+    var scores = new Float64Array(list.length);
+    for (var i = 0; i < list.length; i++) {
+      var frequency = frequencies[i];
+      var norm = b ? 1 - b + b * (index.lengths[list[i] * width + f] / average) : 1;
+      var score = idf * ((K1 + 1) * frequency) / (K1 * norm + frequency);
+      score *= boost;
+      score *= index.docBoosts[list[i]];
+      scores[i] = Math.round(score * 1000) / 1000;
+    }
+    return scores;
+  }
+
+  /* Each document's page, and whether it is the page itself: Material ranks pages above their
+     sections, and takes a page's first document for the page. */
+  function addPages(index) {
     var seenPages = Object.create(null);
-    docs.forEach(function (doc, d) {
-      pageOf.push(doc.location.split("#")[0]);
-      isArticle.push(!seenPages[pageOf[d]]); /* Material: a page's first document is the page */
-      seenPages[pageOf[d]] = true;
+    index.pageOf = [];
+    index.isArticle = [];
+    index.docs.forEach(function (doc, d) {
+      index.pageOf.push(doc.location.split("#")[0]);
+      index.isArticle.push(!seenPages[index.pageOf[d]]);
+      seenPages[index.pageOf[d]] = true;
     });
+  }
+
+  /* The synonym words the build added to documents ([document, field, word, positions...]), by
+     document: highlighting needs their positions, which no tokenizer would find. */
+  function extraByDocument(entries) {
     var extra = Object.create(null);
-    (compact.extra || []).forEach(function (entry) {
+    (entries || []).forEach(function (entry) {
       (extra[entry[0]] || (extra[entry[0]] = [])).push(entry);
     });
-    var pipeline = new lunr.Pipeline(); /* the search pipeline: empty, the search box stems words itself */
+    return extra;
+  }
 
-    /* lunr.Index.prototype.query, step for step, on arrays. */
-    function run(query) {
-      var matchedField = new Uint8Array(count * width);
-      var fieldOrder = new Uint8Array(count * width); /* the order a document's fields matched */
-      var fieldsMatched = new Uint8Array(count);
-      var order = [];
-      var vectors = fields.map(function () { return new Map(); });
-      var required = {};
-      var prohibited = {};
-      var processed = []; /* term * width + field, in lunr's order, for the match data */
-      var cache = Object.create(null);
-      var all = true; /* lunr: a query with no clause, or only prohibited ones, matches everything */
-      query.clauses.forEach(function (clause) {
-        var PRESENCE = lunr.Query.presence;
-        var clauseMatches = clause.presence === PRESENCE.REQUIRED ? new Uint8Array(count) : null;
-        if (clause.presence !== PRESENCE.PROHIBITED) all = false;
-        var clauseTerms = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
-        for (var m = 0; m < clauseTerms.length; m++) {
-          clause.term = clauseTerms[m];
-          var expanded = root.intersect(lunr.TokenSet.fromClause(clause)).toArray();
-          if (expanded.length === 0 && clause.presence === PRESENCE.REQUIRED) {
-            clause.fields.forEach(function (field) { required[field] = new Uint8Array(count); });
-            break;
-          }
-          expanded.forEach(function (term) {
-            var t = termNumber[term];
-            clause.fields.forEach(function (field) {
-              var f = fields.indexOf(field);
-              var list = postingDocs[t * width + f];
-              var i;
-              if (clause.presence === PRESENCE.REQUIRED) {
-                for (i = 0; i < list.length; i++) clauseMatches[list[i]] = 1;
-                if (required[field] === undefined) required[field] = null; /* null: every document */
-              }
-              if (clause.presence === PRESENCE.PROHIBITED) {
-                var set = prohibited[field] || (prohibited[field] = new Uint8Array(count));
-                for (i = 0; i < list.length; i++) set[list[i]] = 1;
-                return;
-              }
-              vectors[f].set(t, (vectors[f].get(t) || 0) + clause.boost);
-              var key = t * width + f;
-              if (cache[key]) return;
-              cache[key] = true;
-              processed.push(key);
-              for (i = 0; i < list.length; i++) {
-                var d = list[i];
-                if (matchedField[d * width + f]) continue;
-                matchedField[d * width + f] = 1;
-                fieldOrder[d * width + f] = ++fieldsMatched[d];
-                if (fieldsMatched[d] === 1) order.push(d);
-              }
-            });
-          });
-        }
-        if (clause.presence === PRESENCE.REQUIRED) {
-          clause.fields.forEach(function (field) {
-            var current = required[field];
-            var next = new Uint8Array(count);
-            for (var d = 0; d < count; d++) next[d] = (current === null || current[d]) && clauseMatches[d] ? 1 : 0;
-            required[field] = next;
-          });
-        }
-      });
-      if (all) { /* only prohibited words: every document, as lunr does */
-        order = [];
-        for (var d = 0; d < count; d++) {
-          order.push(d);
-          for (var g = 0; g < width; g++) { matchedField[d * width + g] = 1; fieldOrder[d * width + g] = g + 1; }
-        }
-      }
-      /* Dot products of the query vectors with the documents' field vectors (ascending term
-         order, as lunr.Vector.dot adds them), divided by the query vector's magnitude. */
-      var similarity = new Float64Array(count * width);
-      vectors.forEach(function (vector, f) {
-        var entries = Array.from(vector.entries()).sort(function (x, y) { return x[0] - y[0]; });
-        var magnitude = 0;
-        entries.forEach(function (entry) { magnitude += entry[1] * entry[1]; });
-        magnitude = Math.sqrt(magnitude);
-        entries.forEach(function (entry) {
-          var list = postingDocs[entry[0] * width + f];
-          var scores = postingScores[entry[0] * width + f];
-          for (var i = 0; i < list.length; i++) similarity[list[i] * width + f] += entry[1] * scores[i];
-        });
-        for (var d = 0; d < count; d++) {
-          var k = d * width + f;
-          if (matchedField[k]) similarity[k] = similarity[k] / magnitude || 0;
-        }
-      });
-      var results = [];
-      order.forEach(function (d) {
-        for (var field in required) if (required[field] !== null && !required[field][d]) return;
-        for (var field2 in prohibited) if (prohibited[field2][d]) return;
-        var byOrder = [];
-        for (var g = 0; g < width; g++) if (matchedField[d * width + g]) byOrder[fieldOrder[d * width + g]] = g;
-        var score = 0;
-        var first = true;
-        byOrder.forEach(function (g) {
-          score = first ? similarity[d * width + g] : score + similarity[d * width + g];
-          first = false;
-        });
-        results.push({ d: d, score: score });
-      });
-      results.sort(function (x, y) { return y.score - x.score; });
-      return { results: results, processed: processed };
-    }
+  /* lunr.Index.prototype.query, step for step, on arrays: the matching documents, best first,
+     and the term-field pairs matched (t * width + f, in lunr's order) for the match data. */
+  function runQuery(index, query) {
+    var matching = newMatching(index);
+    query.clauses.forEach(function (clause) { matchClause(index, matching, clause); });
+    if (matching.all) matchEverything(index, matching);
+    var similarity = similarities(index, matching);
+    var results = [];
+    matching.order.forEach(function (d) {
+      if (allowed(matching, d)) results.push({ d: d, score: documentScore(index, matching, similarity, d) });
+    });
+    results.sort(function (x, y) { return y.score - x.score; });
+    return { results: results, processed: matching.processed };
+  }
 
-    /* Positions of each term in one field of one document, as lunr would have stored them. */
-    var positionCache = Object.create(null);
-    var termCache = Object.create(null);
-    function positions(d, f) {
-      var key = d + ":" + f;
-      if (positionCache[key]) return positionCache[key];
-      var doc = docs[d];
-      var field = fields[f];
-      var map = Object.create(null);
-      var add = function (term, position) { (map[term] || (map[term] = [])).push(position); };
-      if (typeof doc[field] !== "undefined" && extractors[field]) {
-        /* Material's extractor resets the field's position table; its tokenizer fills it. */
-        tokenize(extractors[field](doc)).forEach(function (token) {
-          termsOf(token.toString(), settings, lunr, termCache).forEach(function (term) {
-            add(term, token.metadata.position);
-          });
-        });
-      }
-      (extra[d] || []).forEach(function (entry) {
-        if (entry[1] !== f) return;
-        termsOf(compact.words[entry[2]], settings, lunr, termCache).forEach(function (term) {
-          for (var p = 3; p < entry.length; p++) add(term, entry[p]);
-        });
-      });
-      positionCache[key] = map;
-      return map;
-    }
-
-    var EMPTY = { position: [] };
-    /* lunr's result: the reference, the score and the match data Material reads (the matched
-       terms, per field, with positions if the result is to be highlighted). */
-    function result(item, processed, highlight) {
-      var metadata = Object.create(null);
-      var seen = {};
-      processed.forEach(function (key) {
-        var t = Math.floor(key / width);
-        var f = key % width;
-        if (!contains(postingDocs[key], item.d)) return;
-        var term = terms[t];
-        var field = fields[f];
-        var entry = metadata[term] || (metadata[term] = Object.create(null));
-        if (!highlight) { entry[field] = EMPTY; return; }
-        var known = seen[field] || (seen[field] = Object.create(null));
-        /* A word and its stem share a position: mark it once, or the highlights would nest. */
-        entry[field] = {
-          position: (positions(item.d, f)[term] || []).filter(function (p) {
-            return known[p] ? false : (known[p] = true);
-          })
-        };
-      });
-      var matchData = new lunr.MatchData();
-      matchData.metadata = metadata;
-      return { ref: docs[item.d].location, score: item.score, matchData: matchData };
-    }
-
-    /* Material's ranking (Search.search): a bonus for pages and for matching every word. */
-    function materialOrder(results, processed, query) {
-      var parsed = new lunr.Query(fields);
-      new lunr.QueryParser(query, parsed).parse();
-      var keys = [];
-      parsed.clauses.forEach(function (clause) {
-        if (clause.presence === lunr.Query.presence.PROHIBITED) return;
-        var key = clause.term.replace(/^\*/, "").replace(/\*$/, "");
-        if (keys.indexOf(key) === -1) keys.push(key);
-      });
-      var masks = new Int32Array(count);
-      var termMasks = Object.create(null);
-      processed.forEach(function (key) {
-        var t = Math.floor(key / width);
-        var mask = termMasks[t];
-        if (mask === undefined) {
-          mask = 0;
-          keys.forEach(function (clause, c) { if (c < 31 && terms[t].indexOf(clause) === 0) mask |= 1 << c; });
-          termMasks[t] = mask;
-        }
-        var list = postingDocs[key];
-        for (var i = 0; i < list.length; i++) masks[list[i]] |= mask;
-      });
-      var counted = keys.map(function (clause) { return !!lunr.stopWordFilter(clause); });
-      return results.map(function (item) {
-        var matched = 0;
-        var total = 0;
-        keys.forEach(function (clause, c) {
-          var hit = c < 31 && (masks[item.d] & (1 << c)) !== 0;
-          if (hit) matched++;
-          if (hit || counted[c]) total++;
-        });
-        var boost = (isArticle[item.d] ? 1 : 0) + (total ? matched / total : 0);
-        return { item: item, score: item.score * (1 + boost * boost) };
-      }).sort(function (x, y) { return y.score - x.score; });
-    }
-
-    function search(query) {
-      var parsed = new lunr.Query(fields);
-      new lunr.QueryParser(query, parsed).parse();
-      var run_ = run(parsed);
-      var ranked = materialOrder(run_.results, run_.processed, query);
-      /* Group by page, as Material will. The first pages of results are kept whole and
-         highlighted; after that each page keeps only its best result, unhighlighted: Material
-         shows 10 pages of results at first, 4 more at a time as the reader scrolls, and would
-         otherwise spend most of a query (and of the message to the page) on results nobody sees. */
-      var groups = [];
-      var byPage = Object.create(null);
-      ranked.forEach(function (entry) {
-        var page = pageOf[entry.item.d];
-        if (!byPage[page]) groups.push(byPage[page] = []);
-        byPage[page].push(entry);
-      });
-      var keep = new Uint8Array(count);
-      var highlight = new Uint8Array(count);
-      var whole = settings.highlightGroups || HIGHLIGHT_GROUPS;
-      var everything = settings.highlightAll || HIGHLIGHT_ALL;
-      groups.forEach(function (group, g) {
-        group.forEach(function (entry, e) {
-          if (g < whole || e === 0) keep[entry.item.d] = 1;
-          if (g < everything || (g < whole && entry.score >= group[0].score)) highlight[entry.item.d] = 1;
-        });
-      });
-      return run_.results.filter(function (item) { return keep[item.d]; }).map(function (item) {
-        return result(item, run_.processed, highlight[item.d] === 1);
-      });
-    }
-
-    var invertedIndex = Object.create(null); /* Material only asks whether a word is in it */
-    terms.forEach(function (term, t) { invertedIndex[term] = { _index: t }; });
+  /* What one query has matched so far, as lunr.Index.prototype.query keeps it (in objects keyed
+     by field and document), here in arrays of documents. */
+  function newMatching(index) {
     return {
-      fields: fields,
+      matchedField: new Uint8Array(index.count * index.width),
+      fieldOrder: new Uint8Array(index.count * index.width), /* the order a document's fields matched */
+      fieldsMatched: new Uint8Array(index.count),
+      order: [], /* the documents, in the order they first matched */
+      vectors: index.fields.map(function () { return new Map(); }), /* the query's vector per field */
+      required: {}, /* field: the documents it may match (null: every document) */
+      prohibited: {}, /* field: the documents it must not match */
+      processed: [], /* t * width + f, in lunr's order, for the match data */
+      cache: Object.create(null),
+      all: true /* lunr: a query with no clause, or only prohibited ones, matches everything */
+    };
+  }
+
+  /* One clause of a query: its term through the search pipeline, each result expanded with the
+     token set (wildcards, fuzzy words) and matched in each of the clause's fields. */
+  function matchClause(index, matching, clause) {
+    var PRESENCE = index.lunr.Query.presence;
+    var clauseMatches = clause.presence === PRESENCE.REQUIRED ? new Uint8Array(index.count) : null;
+    if (clause.presence !== PRESENCE.PROHIBITED) matching.all = false;
+    var clauseTerms = clause.usePipeline ? index.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+    for (var m = 0; m < clauseTerms.length; m++) {
+      clause.term = clauseTerms[m];
+      var expanded = index.root.intersect(index.lunr.TokenSet.fromClause(clause)).toArray();
+      if (expanded.length === 0 && clause.presence === PRESENCE.REQUIRED) {
+        clause.fields.forEach(function (field) { matching.required[field] = new Uint8Array(index.count); });
+        break;
+      }
+      expanded.forEach(function (term) {
+        clause.fields.forEach(function (field) {
+          matchTerm(index, matching, clause, index.termNumber[term], field, clauseMatches);
+        });
+      });
+    }
+    if (clause.presence === PRESENCE.REQUIRED) requireClause(index, matching, clause, clauseMatches);
+  }
+
+  /* One expanded term of a clause, in one field. A required clause notes the documents it
+     matches, a prohibited one those it rules out; any other clause adds the term to the query's
+     vector and, the first time this term and field come up, marks the documents they match. */
+  function matchTerm(index, matching, clause, t, field, clauseMatches) {
+    var PRESENCE = index.lunr.Query.presence;
+    var f = index.fields.indexOf(field);
+    var key = t * index.width + f;
+    var list = index.postingDocs[key];
+    var i;
+    if (clause.presence === PRESENCE.REQUIRED) {
+      for (i = 0; i < list.length; i++) clauseMatches[list[i]] = 1;
+      if (matching.required[field] === undefined) matching.required[field] = null; /* null: every document */
+    }
+    if (clause.presence === PRESENCE.PROHIBITED) {
+      var set = matching.prohibited[field] || (matching.prohibited[field] = new Uint8Array(index.count));
+      for (i = 0; i < list.length; i++) set[list[i]] = 1;
+      return;
+    }
+    matching.vectors[f].set(t, (matching.vectors[f].get(t) || 0) + clause.boost);
+    if (matching.cache[key]) return;
+    matching.cache[key] = true;
+    matching.processed.push(key);
+    markMatched(matching, list, f, index.width);
+  }
+
+  /* The documents of a posting list in field f. A document's fields are numbered in the order
+     they first match, as lunr adds their scores in that order; a document is listed when its
+     first field matches, as lunr lists documents of equal score in that order. */
+  function markMatched(matching, list, f, width) {
+    var matchedField = matching.matchedField;
+    var fieldsMatched = matching.fieldsMatched;
+    for (var i = 0; i < list.length; i++) {
+      var d = list[i];
+      if (matchedField[d * width + f]) continue;
+      matchedField[d * width + f] = 1;
+      matching.fieldOrder[d * width + f] = ++fieldsMatched[d];
+      if (fieldsMatched[d] === 1) matching.order.push(d);
+    }
+  }
+
+  /* A required clause: each of its fields may match only documents that this clause matched
+     (and that earlier required clauses allowed). */
+  function requireClause(index, matching, clause, clauseMatches) {
+    var count = index.count;
+    clause.fields.forEach(function (field) {
+      var current = matching.required[field];
+      var next = new Uint8Array(count);
+      for (var d = 0; d < count; d++) next[d] = (current === null || current[d]) && clauseMatches[d] ? 1 : 0;
+      matching.required[field] = next;
+    });
+  }
+
+  /* Only prohibited words: every document matches, in every field, as in lunr. */
+  function matchEverything(index, matching) {
+    var width = index.width;
+    matching.order = [];
+    for (var d = 0; d < index.count; d++) {
+      matching.order.push(d);
+      for (var g = 0; g < width; g++) {
+        matching.matchedField[d * width + g] = 1;
+        matching.fieldOrder[d * width + g] = g + 1;
+      }
+    }
+  }
+
+  /* Each matched field's cosine similarity with the query, per document and field. */
+  function similarities(index, matching) {
+    var similarity = new Float64Array(index.count * index.width);
+    matching.vectors.forEach(function (vector, f) { addFieldSimilarity(index, matching, similarity, vector, f); });
+    return similarity;
+  }
+
+  /* Dot products of field f's query vector with the documents' vectors for f (ascending term
+     order, as lunr.Vector.dot adds them), divided by the query vector's magnitude. */
+  function addFieldSimilarity(index, matching, similarity, vector, f) {
+    var width = index.width;
+    var entries = Array.from(vector.entries()).sort(function (x, y) { return x[0] - y[0]; });
+    var magnitude = 0;
+    entries.forEach(function (entry) { magnitude += entry[1] * entry[1]; });
+    magnitude = Math.sqrt(magnitude);
+    entries.forEach(function (entry) {
+      var list = index.postingDocs[entry[0] * width + f];
+      var scores = index.postingScores[entry[0] * width + f];
+      for (var i = 0; i < list.length; i++) similarity[list[i] * width + f] += entry[1] * scores[i];
+    });
+    for (var d = 0; d < index.count; d++) {
+      var k = d * width + f;
+      if (matching.matchedField[k]) similarity[k] = similarity[k] / magnitude || 0;
+    }
+  }
+
+  /* Whether document d passes the query's required and prohibited clauses. */
+  function allowed(matching, d) {
+    var field;
+    for (field in matching.required) {
+      if (matching.required[field] !== null && !matching.required[field][d]) return false;
+    }
+    for (field in matching.prohibited) if (matching.prohibited[field][d]) return false;
+    return true;
+  }
+
+  /* A document's score: its matched fields' similarities, added in the order the fields matched
+     as lunr adds them (a different order could change the last digit, and so the ranking). */
+  function documentScore(index, matching, similarity, d) {
+    var width = index.width;
+    var byOrder = [];
+    for (var f = 0; f < width; f++) {
+      if (matching.matchedField[d * width + f]) byOrder[matching.fieldOrder[d * width + f]] = f;
+    }
+    var score = 0;
+    var first = true;
+    byOrder.forEach(function (g) {
+      score = first ? similarity[d * width + g] : score + similarity[d * width + g];
+      first = false;
+    });
+    return score;
+  }
+
+  /* Positions of each term in one field of one document, as lunr would have stored them: from
+     Material's extractor and tokenizer, and the synonym words the build added. Only results a
+     reader sees highlighted need them, so they are made on demand. */
+  function positionsOf(index, d, f) {
+    var key = d + ":" + f;
+    if (index.positionCache[key]) return index.positionCache[key];
+    var doc = index.docs[d];
+    var field = index.fields[f];
+    var tokenize = index.tokenize;
+    var map = Object.create(null);
+    var add = function (term, position) { (map[term] || (map[term] = [])).push(position); };
+    var termsOfWord = function (word) { return termsOf(word, index.settings, index.lunr, index.termCache); };
+    if (typeof doc[field] !== "undefined" && index.extractors[field]) {
+      /* Material's extractor resets the field's position table; its tokenizer fills it. */
+      tokenize(index.extractors[field](doc)).forEach(function (token) {
+        termsOfWord(token.toString()).forEach(function (term) { add(term, token.metadata.position); });
+      });
+    }
+    (index.extra[d] || []).forEach(function (entry) {
+      if (entry[1] !== f) return;
+      termsOfWord(index.compact.words[entry[2]]).forEach(function (term) {
+        for (var p = 3; p < entry.length; p++) add(term, entry[p]);
+      });
+    });
+    index.positionCache[key] = map;
+    return map;
+  }
+
+  /* The match data of a term in a result not highlighted: no positions. Only one index is ever
+     made from the compact one (wrap() uses it once), so this object is never shared between two. */
+  var NO_POSITIONS = { position: [] };
+
+  /* lunr's result: the reference, the score and the match data Material reads (the matched
+     terms, per field, with positions if the result is to be highlighted). */
+  function lunrResult(index, item, processed, highlight) {
+    var metadata = Object.create(null);
+    var seen = {};
+    processed.forEach(function (key) {
+      var f = key % index.width;
+      if (!contains(index.postingDocs[key], item.d)) return;
+      var term = index.terms[Math.floor(key / index.width)];
+      var field = index.fields[f];
+      var entry = metadata[term] || (metadata[term] = Object.create(null));
+      if (!highlight) { entry[field] = NO_POSITIONS; return; }
+      var known = seen[field] || (seen[field] = Object.create(null));
+      /* A word and its stem share a position: mark it once, or the highlights would nest. */
+      entry[field] = {
+        position: (positionsOf(index, item.d, f)[term] || []).filter(function (p) {
+          return known[p] ? false : (known[p] = true);
+        })
+      };
+    });
+    var matchData = new index.lunr.MatchData();
+    matchData.metadata = metadata;
+    return { ref: index.docs[item.d].location, score: item.score, matchData: matchData };
+  }
+
+  /* Material's ranking (Search.search): a bonus for pages and for matching every word. */
+  function materialOrder(index, results, processed, query) {
+    var keys = queryKeys(index, query);
+    var masks = keyMasks(index, processed, keys);
+    var counted = keys.map(function (clause) { return !!index.lunr.stopWordFilter(clause); });
+    return results.map(function (item) {
+      var matched = 0;
+      var total = 0;
+      keys.forEach(function (clause, c) {
+        var hit = c < 31 && (masks[item.d] & (1 << c)) !== 0;
+        if (hit) matched++;
+        if (hit || counted[c]) total++;
+      });
+      var boost = (index.isArticle[item.d] ? 1 : 0) + (total ? matched / total : 0);
+      return { item: item, score: item.score * (1 + boost * boost) };
+    }).sort(function (x, y) { return y.score - x.score; });
+  }
+
+  /* The words Material looks for in each result: the query's clauses as it parses them, less
+     prohibited ones and wildcard stars, each once. */
+  function queryKeys(index, query) {
+    var parsed = new index.lunr.Query(index.fields);
+    new index.lunr.QueryParser(query, parsed).parse();
+    var keys = [];
+    parsed.clauses.forEach(function (clause) {
+      if (clause.presence === index.lunr.Query.presence.PROHIBITED) return;
+      var key = clause.term.replace(/^\*/, "").replace(/\*$/, "");
+      if (keys.indexOf(key) === -1) keys.push(key);
+    });
+    return keys;
+  }
+
+  /* Per document, one bit for each of those words (the first 31) that a term it matched begins
+     with: Material's test of whether a result has a word, worked out once per term. */
+  function keyMasks(index, processed, keys) {
+    var masks = new Int32Array(index.count);
+    var termMasks = Object.create(null);
+    processed.forEach(function (key) {
+      var t = Math.floor(key / index.width);
+      var mask = termMasks[t];
+      if (mask === undefined) {
+        mask = 0;
+        keys.forEach(function (clause, c) { if (c < 31 && index.terms[t].indexOf(clause) === 0) mask |= 1 << c; });
+        termMasks[t] = mask;
+      }
+      var list = index.postingDocs[key];
+      for (var i = 0; i < list.length; i++) masks[list[i]] |= mask;
+    });
+    return masks;
+  }
+
+  /* lunr.Index.prototype.search, less the results nobody will see (see shownResults). */
+  function search(index, query) {
+    var parsed = new index.lunr.Query(index.fields);
+    new index.lunr.QueryParser(query, parsed).parse();
+    var found = runQuery(index, parsed);
+    var ranked = materialOrder(index, found.results, found.processed, query);
+    var shown = shownResults(index, pageGroups(index, ranked));
+    return found.results.filter(function (item) { return shown.keep[item.d]; }).map(function (item) {
+      return lunrResult(index, item, found.processed, shown.highlight[item.d] === 1);
+    });
+  }
+
+  /* The ranked results grouped by page, as Material will group them. */
+  function pageGroups(index, ranked) {
+    var groups = [];
+    var byPage = Object.create(null);
+    ranked.forEach(function (entry) {
+      var page = index.pageOf[entry.item.d];
+      if (!byPage[page]) groups.push(byPage[page] = []);
+      byPage[page].push(entry);
+    });
+    return groups;
+  }
+
+  /* Which documents to keep, and which to highlight. The first pages of results are kept whole
+     and highlighted; after that each page keeps only its best result, unhighlighted: Material
+     shows 10 pages of results at first, 4 more at a time as the reader scrolls, and would
+     otherwise spend most of a query (and of the message to the page) on results nobody sees. */
+  function shownResults(index, groups) {
+    var keep = new Uint8Array(index.count);
+    var highlight = new Uint8Array(index.count);
+    var whole = index.settings.highlightGroups || HIGHLIGHT_GROUPS;
+    var everything = index.settings.highlightAll || HIGHLIGHT_ALL;
+    groups.forEach(function (group, g) {
+      group.forEach(function (entry, e) {
+        if (g < whole || e === 0) keep[entry.item.d] = 1;
+        if (g < everything || (g < whole && entry.score >= group[0].score)) highlight[entry.item.d] = 1;
+      });
+    });
+    return { keep: keep, highlight: highlight };
+  }
+
+  /* The index Material's worker searches, made from the compact one. It answers search() and
+     query() as lunr.Index does (same matches, same scores: lunr's BM25 vectors and cosine), but
+     works on arrays of document numbers, so that a query matching most of a large handbook
+     still takes milliseconds. */
+  function fromCompact(lunr, setup, compact, settings) {
+    var index = prepare(lunr, setup, compact, settings);
+    var invertedIndex = Object.create(null); /* Material only asks whether a word is in it */
+    index.terms.forEach(function (term, t) { invertedIndex[term] = { _index: t }; });
+    return {
+      fields: index.fields,
       invertedIndex: invertedIndex,
-      search: search,
+      search: function (query) { return search(index, query); },
       query: function (fn) {
-        var query = new lunr.Query(fields);
+        var query = new lunr.Query(index.fields);
         fn.call(query, query);
-        var run_ = run(query);
-        return run_.results.map(function (item) { return result(item, run_.processed, false); });
+        var found = runQuery(index, query);
+        return found.results.map(function (item) { return lunrResult(index, item, found.processed, false); });
       }
     };
   }
@@ -572,7 +739,7 @@
   var SECTION = /(^|[^A-Za-z0-9.])(?:s|ss|sec|sect|section|sections)\.?\s*([0-9]+[a-z]?)(?![0-9A-Za-z])/gi;
   var SYNTAX = /[*~^:"]/;
 
-  /* Abbreviations whose expansion the reader typed: twin of hidden_terms() in search_query.py. */
+  /* Abbreviations whose expansion the reader typed: twin of hidden_terms() in search/query.py. */
   function hiddenTerms(words, settings, lunr) {
     var stems = words.map(function (word) { return stemOf(word, settings, lunr); });
     var found = [];
@@ -589,7 +756,7 @@
     return found;
   }
 
-  /* Keep in step with rewrite_query() in scripts/handbook/search_query.py (a test compares them).
+  /* Keep in step with rewrite_query() in search/query.py (a test compares them).
      Returns the query for Material and the terms added that the reader did not type. */
   function rewriteQuery(query, settings, separator, lunr) {
     query = query.replace(SECTION, function (match, lead, number) {

@@ -94,8 +94,8 @@ def test_every_command_declares_its_set_up() -> None:
     [
         (["test"], SetUp.BROWSER),
         (["test", "-q", "-p", "no:cacheprovider", "--durations=25"], SetUp.BROWSER),  # .ci/run
-        (["test", "--quick"], SetUp.PYTHON),  # the quick loop: the unit tier only
-        (["test", "tests/unit/cli", "-q", "--quick"], SetUp.PYTHON),
+        (["test", "--quick"], SetUp.PACKAGES),  # the quick loop: the unit tier only (ESLint needs node_modules)
+        (["test", "tests/unit/cli", "-q", "--quick"], SetUp.PACKAGES),
     ],
 )
 def test_the_test_command_needs_a_browser_unless_quick(words: list[str], set_up: SetUp) -> None:

@@ -94,7 +94,7 @@ def test_set_up_runs_bootstrap_with_its_option(monkeypatch: pytest.MonkeyPatch) 
 
 
 class FakeRun:
-    """Stands in for ruff (subprocess.run) and pytest (os.execv), recording their command lines."""
+    """Stands in for the linters (subprocess.run) and pytest (os.execv), recording their command lines."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, ruff_code: int = 0) -> None:
         self.ruff: list[list[str]] = []
@@ -119,7 +119,8 @@ PYTEST = [sys.executable, "-m", "pytest"]
 def test_the_test_command_lints_then_runs_pytest_with_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = FakeRun(monkeypatch)
     cli.main(["test", "-q", "-p", "no:cacheprovider", "--durations=25"])  # as .ci/run calls it
-    assert fake.ruff == [[sys.executable, "-m", "ruff", "check", "scripts", "tests"]]
+    eslint = str(PROJECT_ROOT / "node_modules" / ".bin" / "eslint")
+    assert fake.ruff == [[sys.executable, "-m", "ruff", "check", "scripts", "tests"], [eslint]]
     assert fake.pytest == [[*PYTEST, "-q", "-p", "no:cacheprovider", "--durations=25"]]
 
 
