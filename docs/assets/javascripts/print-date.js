@@ -1,5 +1,5 @@
 /* Printed copies say the date they were printed (the handbook's printing policy).
-   Every page has a line that only the print stylesheet shows (scripts/handbook/print_stamp.py); it
+   Every page has a line that only the print stylesheet shows (scripts/handbook/site/print_stamp.py); it
    holds the build date until this script writes today's date into it: on load, and again just
    before printing, so a page left open overnight still prints the right day. No request is made. */
 (function () {
