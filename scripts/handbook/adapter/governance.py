@@ -84,7 +84,14 @@ class GovernanceFeature(Feature):
         feed and the review list."""
         entries: dict[str, review.PageEntry] = {}
         errors: list[ContentError] = []
+        loaded = self.handbook.pages
+        root = self.handbook.root
         for file in files.documentation_pages():
+            page = loaded.get(file.src_uri)
+            if page is not None and file.abs_src_path == str(root / page.path):  # loaded once, in on_config
+                entries[file.src_uri] = review.PageEntry(src_uri=file.src_uri, url=file.url, meta=page.meta)
+                continue
+            # Made by the build (Compare, charts) or an area's own page: read its front matter here.
             entry, entry_errors = review.page_entry(file.src_uri, file.url, file.content_string)
             errors += entry_errors
             if entry is not None:
