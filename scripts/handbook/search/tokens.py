@@ -14,8 +14,9 @@ highlight position must come out exactly as Material for MkDocs 9.8 makes them i
 * ``STOP_WORDS`` is lunr's English stop-word list (the same in lunr.js and lunr.py);
 * ``word_stem`` adds the few irregular plurals the stemmer misses (children → child).
 
-``tests/search/test_tokens_match_material.py`` runs Material's own worker in Node.js over the
-handbook's search documents and checks that it produces the same terms and positions.
+``tests/search/test_worker.py`` (``test_loaded_index_gives_materials_own_results``) runs Material's
+own worker in Node.js, once building its index from the documents and once loading the index made
+here, and checks that every result, highlighted positions included, is the same.
 """
 
 from __future__ import annotations
