@@ -201,7 +201,7 @@
     return [docs, frequencies];
   }
 
-  /* Whether a sorted array holds a value (is a document in a posting list?), by halving. */
+  /* Whether a sorted array holds a value (is a document in a posting list?): a binary search. */
   function contains(sorted, value) {
     var low = 0;
     var high = sorted.length - 1;
@@ -251,7 +251,7 @@
   }
 
   /* Everything the searches share, made once: Material's set-up, the postings with lunr's scores,
-     each document's page. Postings and positions are kept per term and field at t * width + f. */
+     each document's page. A term's postings in a field are kept at t * width + f. */
   function prepare(lunr, setup, compact, settings) {
     var material = runSetup(lunr, setup);
     checkFits(compact, material);
