@@ -1,7 +1,7 @@
 """What search shows: the documents behind each result, their labels and their weight.
 
 Material for MkDocs makes one search document per heading. The handbook adjusts them before the
-index is built (``search_index.py``):
+index is built (``search/index.py``):
 
 * **numbered paragraphs get their own result.** Statutory guidance is cited by paragraph, so a
   search for "s47" should land on paragraph 12, not on the top of a page of forty paragraphs.

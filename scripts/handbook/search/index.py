@@ -6,7 +6,7 @@ on the machines this handbook is used on, before the first result can appear (``
 is not supported by Material 9). Here the index is built once, by the build, and written beside
 Material's ``search_index.json`` as ``handbook_index.json`` (and ``handbook_index.js`` for
 ``file://``) in a compact form: terms, and for each term the documents and term frequencies. The
-search worker (``search_worker.js``, put in front of Material's own) turns it into a lunr.js index
+search worker (``search/worker.js``, put in front of Material's own) turns it into a lunr.js index
 in milliseconds, with lunr's own scores, and Material's search interface works on it unchanged.
 
 The index follows Material's settings, read from its ``search_index.json``: the tokenizer and
@@ -19,7 +19,7 @@ What differs on purpose, and why:
 * ``stemmer`` indexes each word *and* its stem, where lunr would keep only the stem: Material adds
   ``*`` to every word of a query and lunr skips the stemmer for such words, so a stemmed index
   would not find "safeguarded", nor a half-typed "assessm". The search box stems the reader's
-  complete words instead (``search_query.rewrite_query``), and half-typed words still match the
+  complete words instead (``search.query.rewrite_query``), and half-typed words still match the
   words as written;
 * synonyms (``search_synonyms``): glossary abbreviations and section numbers;
 * ``B``: a little length normalisation (Material uses none);
@@ -178,7 +178,7 @@ class IndexBuilder:
                     field_posting[number] = field_posting.get(number, 0) + count
 
     def compact(self, build: str) -> dict[str, Any]:
-        """The index as the handbook's search worker loads it (``search_worker.js``, ``loadCompact``).
+        """The index as the handbook's search worker loads it (``search/worker.js``, ``loadCompact``).
 
         ``postings[t][f]`` lists the documents with term ``t`` in field ``f`` as one integer each:
         ``gap * 8 + frequency`` (the gap from the previous document, counted from -1), or, for a

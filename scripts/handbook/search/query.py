@@ -46,7 +46,7 @@ def hidden_terms(words: Sequence[str], phrases: Sequence[tuple[Sequence[str], st
 
 
 def rewrite_query(query: str, settings: IndexSettings, phrases: Sequence[tuple[Sequence[str], str]] = ()) -> str:
-    """The handbook's rewriting of a reader's query (twin of ``rewriteQuery`` in search_worker.js).
+    """The handbook's rewriting of a reader's query (twin of ``rewriteQuery`` in search/worker.js).
 
     Section numbers become one term ("S.47" → "s47"); stop words go, except a last word still being
     typed; with ``stemming``, each word becomes its stem so that every form of it matches; a glossary

@@ -11,7 +11,7 @@ the index records, at the place where a page uses one form, the words of the oth
   find the place, and Material's result teaser highlights the words the page actually uses;
 * every way of writing a section number (``s47``, ``S.47``, ``s 47``, ``section 47``, ``sections
   17 and 47``) adds one term, ``s47``; the search box rewrites the reader's query the same way
-  (``search_query.rewrite_query`` and its twin in ``search_worker.js``).
+  (``search.query.rewrite_query`` and its twin in ``search/worker.js``).
 
 The abbreviations come from one place only: the glossary (``data/glossary.yml``), passed in as
 pairs of (forms, expansion) by the search hook. There is no second list here.

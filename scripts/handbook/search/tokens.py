@@ -1,6 +1,6 @@
 """Split search text into terms exactly as Material's search worker does, in Python.
 
-The handbook builds its lunr index at build time (``search_index.py``) and the browser only loads
+The handbook builds its lunr index at build time (``search/index.py``) and the browser only loads
 it. For that to give the same results as an index built in the browser, every term and every
 highlight position must come out exactly as Material for MkDocs 9.8 makes them in JavaScript:
 
@@ -273,7 +273,7 @@ def stem(word: str) -> str:
 
 
 #: Plurals the Porter stemmer cannot reduce, that matter in this field ("child" must find "children").
-#: The worker has the same list (search_worker.js, ``IRREGULAR``); a test compares them.
+#: The worker gets this list from the index's settings (``settings.irregular``, search/worker.js).
 IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man"}
 
 
