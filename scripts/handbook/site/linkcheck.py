@@ -79,12 +79,70 @@ def _parse(path: Path) -> PageLinks:
     return page_links(path.read_text(encoding="utf-8", errors="replace"))
 
 
+#: A ``<nav>`` element this long is the site's navigation (the menu), not a page's own list of
+#: links: the handbook's own pages carry menus of about 10 kB, a 1,000-chapter one of 300 kB.
+SITE_NAVIGATION_BYTES = 20_000
+
+
+@dataclass
+class SplitPage:
+    """A built page with its site navigation taken out: the rest, and the navigation."""
+
+    rest: str
+    navigation: list[str]
+
+
+def split_navigation(text: str) -> SplitPage:
+    """Take each top-level ``<nav>`` element of ``SITE_NAVIGATION_BYTES`` or more out of a page.
+
+    Every page carries the site's menu, so on a handbook of N pages the menus alone hold about
+    N * N links: read page by page, the link check grew with the square of the handbook. The menu
+    of pages in the same folder is the same apart from the page's own entry (its ``./`` link and
+    its table of contents, which the page's own smaller ``<nav>`` repeats), so ``check_site``
+    reads it on the first page of each folder and only cuts it out of the others. Finding it is
+    a string search, not a parse.
+    """
+    rest: list[str] = []
+    navigation: list[str] = []
+    outside = 0
+    position = text.find("<nav", 0)
+    while position != -1:
+        end = _nav_end(text, position)
+        if end == -1:  # an unclosed <nav>: read it with the rest, as a browser would show it
+            break
+        if end - position >= SITE_NAVIGATION_BYTES:
+            rest.append(text[outside:position])
+            navigation.append(text[position:end])
+            outside = end
+        position = text.find("<nav", end)
+    rest.append(text[outside:])
+    return SplitPage("".join(rest), navigation)
+
+
+def _nav_end(text: str, start: int) -> int:
+    """Where the ``<nav>`` element opening at ``start`` ends (after its ``</nav>``), or -1."""
+    depth = 0
+    position = start
+    while True:
+        opening = text.find("<nav", position)
+        closing = text.find("</nav>", position)
+        if closing == -1:
+            return -1
+        if opening != -1 and opening < closing:
+            depth += 1
+            position = opening + 4
+            continue
+        depth -= 1
+        position = closing + len("</nav>")
+        if depth == 0:
+            return position
+
+
 class _Site:
     """The built site's files, listed once, and every link target resolved once.
 
-    Every page carries the navigation, so a site of N pages has about N * N links: each is resolved
-    by path arithmetic against this listing (no file-system call per link), and the result is kept
-    for the next page in the same folder.
+    Each link is resolved by path arithmetic against this listing (no file-system call per link),
+    and the result is kept for the next page in the same folder.
     """
 
     def __init__(self, root: Path, base_path: str) -> None:
@@ -119,17 +177,59 @@ class _Site:
         return target if target in self.files else None
 
 
+#: A link in a menu (Material writes every attribute value in double quotes).
+_MENU_LINK = re.compile(r'\shref="([^"#]*)')
+
+
+def menu_key(rel: str, menu: str) -> tuple[str, tuple[str, ...]]:
+    """A menu, known by where its links lead rather than by the page it is on.
+
+    ``a/b/index.html`` links to its sibling as ``../c/`` and to itself as ``./``; the sibling
+    ``a/c/index.html`` writes ``../b/`` and ``./``. Said from the parent folder ``a`` (``b/`` and
+    ``c/`` for both), the two menus are the same, so reading one covers both. Two menus with the
+    same key give the same results, since links resolve against the folder alone.
+    """
+    folder = posixpath.dirname(rel)
+    if not rel.endswith("/index.html"):
+        return folder, tuple(href for href in _MENU_LINK.findall(menu) if href)
+    name = posixpath.basename(folder) + "/"
+    leads = []
+    for href in _MENU_LINK.findall(menu):
+        if not href:  # a link to a part of this page: its table of contents, checked with the page
+            continue
+        if href.startswith("/") or ":" in href:
+            leads.append(href)
+        else:
+            leads.append(posixpath.normpath(name + href) + ("/" if href.endswith("/") else ""))
+    return posixpath.dirname(folder), tuple(leads)
+
+
 def check_site(site: Path, base_path: str = "/") -> list[LinkProblem]:
     """Every broken internal link or anchor, and every asset fetched from another host.
 
     ``base_path`` is the path the site is served under (the path of ``site_url``), for
-    root-relative links.
+    root-relative links. A site menu (``split_navigation``) is read on the first page that carries
+    it in each folder (``menu_key``); on the other pages only the rest is read, so the check grows
+    with the handbook rather than with its square.
     """
     listing = _Site(site.resolve(), base_path)
-    parsed = {rel: _parse(listing.root / rel) for rel in sorted(listing.files) if rel.endswith(".html")}
+    menus_read: set[tuple[str, tuple[str, ...]]] = set()  # (folder, where its links lead)
+    parsed: dict[str, PageLinks] = {}
+    to_check: dict[str, list[tuple[str, str, bool]]] = {}
+    for rel in sorted(listing.files):
+        if not rel.endswith(".html"):
+            continue
+        text = (listing.root / rel).read_text(encoding="utf-8", errors="replace")
+        split = split_navigation(text)
+        menus = [menu_key(rel, menu) for menu in split.navigation]
+        if split.navigation and all(key in menus_read for key in menus):
+            text = split.rest  # this menu was read on another page of the folder: not again
+        menus_read.update(menus)
+        parsed[rel] = found = page_links(text)
+        to_check[rel] = found.links
     problems: list[LinkProblem] = []
-    for rel, parser in parsed.items():
-        for _tag, url, fetched in parser.links:
+    for rel, links in to_check.items():
+        for _tag, url, fetched in links:
             problems.extend(_check_link(listing, rel, url, fetched, parsed))
     return sorted(set(problems))
 

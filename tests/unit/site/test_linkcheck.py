@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from handbook.site.linkcheck import check_site
+from handbook.site.linkcheck import SITE_NAVIGATION_BYTES, check_site, menu_key, split_navigation
 
 
 def page(root: Path, rel: str, body: str) -> None:
@@ -47,3 +47,48 @@ def test_root_relative_links_use_the_site_path(tmp_path: Path) -> None:
         "404.html: /handbook/a/: no such file in the built site",
         "404.html: /handbook/assets/x.css: no such file in the built site",
     ]
+
+
+def menu(*hrefs: str) -> str:
+    """A site menu as Material writes it: a <nav> long enough to be the site navigation."""
+    items = "".join(f'<li class="md-nav__item"><a href="{href}" class="md-nav__link">Page</a></li>' for href in hrefs)
+    padding = "<!-- " + "x" * SITE_NAVIGATION_BYTES + " -->"
+    return f'<nav class="md-nav md-nav--primary"><ul>{items}</ul>{padding}<nav class="md-nav"></nav></nav>'
+
+
+def test_the_site_menu_is_cut_out_and_small_navs_are_kept() -> None:
+    text = f'<nav class="md-tabs"><a href="x/">X</a></nav><p>before</p>{menu("a/")}<p>after</p>'
+    split = split_navigation(text)
+    assert split.rest == '<nav class="md-tabs"><a href="x/">X</a></nav><p>before</p><p>after</p>'
+    assert len(split.navigation) == 1 and split.navigation[0].endswith("</nav></nav>")
+    unclosed = "<p>x</p><nav><a href='y/'>"
+    assert split_navigation(unclosed).rest == unclosed
+
+
+def test_sibling_pages_menus_lead_to_the_same_places() -> None:
+    # procedures/a/ and procedures/b/ each link to themselves as ./ and to the other as ../other/
+    a = menu("../../", "./", "../b/", "#part-of-a")
+    b = menu("../../", "../a/", "./", "#part-of-b")
+    assert menu_key("procedures/a/index.html", a) == menu_key("procedures/b/index.html", b)
+    assert menu_key("procedures/a/index.html", a) != menu_key("procedures/index.html", a)
+    # the file-share edition: pages share their folder, and write the same links
+    assert menu_key("procedures/a.html", menu("../index.html", "a.html")) == menu_key(
+        "procedures/b.html", menu("../index.html", "a.html")
+    )
+
+
+def test_a_broken_menu_link_is_found_and_a_menu_read_once_per_folder(tmp_path: Path) -> None:
+    page(tmp_path, "index.html", "<p>Home</p>")
+    for name in ("a", "b", "c"):  # the menu lists a, b, c; each page links to itself as ./
+        links = ["./" if other == name else f"../{other}/" for other in ("a", "b", "c")]
+        page(tmp_path, f"procedures/{name}/index.html", menu("../../", *links, "../missing/"))
+    problems = [str(problem) for problem in check_site(tmp_path)]
+    # a, b and c carry the same menu: its broken link is reported once, on the first page
+    assert problems == ["procedures/a/index.html: ../missing/: no such file in the built site"]
+
+
+def test_a_menu_that_differs_is_read_on_its_own_page(tmp_path: Path) -> None:
+    page(tmp_path, "index.html", "<p>Home</p>")
+    page(tmp_path, "procedures/a/index.html", menu("../../", "./", "../b/"))
+    page(tmp_path, "procedures/b/index.html", menu("../../", "../a/", "./", "../gone/"))
+    assert [str(p) for p in check_site(tmp_path)] == ["procedures/b/index.html: ../gone/: no such file in the built site"]
