@@ -20,6 +20,7 @@ the same run. The benchmark is not a test: it prints (and with ``--output`` writ
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
 import shutil
 import statistics
@@ -27,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,9 +97,25 @@ def build_ours(handbook: SyntheticHandbook, edition: str, site: Path) -> None:
     build(edition, site, root=handbook.root)
 
 
-def search_bytes(site: Path) -> int:
-    folder = site / "search"
-    return sum(path.stat().st_size for path in folder.glob("*.json"))
+def search_bytes(site: Path) -> Size:
+    """The search files a page load fetches over http, as stored and as a server would gzip them."""
+    return Size.of(path.read_bytes() for path in (site / "search").glob("*.json"))
+
+
+@dataclass(frozen=True)
+class Size:
+    """Bytes as stored, and gzip-compressed (intranet web servers compress what they send)."""
+
+    raw: int = 0
+    gzip: int = 0
+
+    @classmethod
+    def of(cls, bodies: Iterable[bytes]) -> Size:
+        raw = gzipped = 0
+        for body in bodies:
+            raw += len(body)
+            gzipped += len(gzip.compress(body, compresslevel=6, mtime=0))
+        return cls(raw, gzipped)
 
 
 def page_types(handbook: SyntheticHandbook) -> dict[str, str]:
@@ -124,9 +141,9 @@ class SizeResult:
     build: dict[str, list[float]] = field(default_factory=dict)
     #: Two steps of the handbook's build, timed again on their own: the link check, the search index.
     steps: dict[str, list[float]] = field(default_factory=dict)
-    index_bytes: dict[str, int] = field(default_factory=dict)
+    index_bytes: dict[str, Size] = field(default_factory=dict)
     html_bytes: dict[tuple[str, str], int] = field(default_factory=dict)
-    load_bytes: dict[tuple[str, str], int] = field(default_factory=dict)
+    load_bytes: dict[tuple[str, str], Size] = field(default_factory=dict)
     timings: dict[tuple[str, str, str], list[float]] = field(default_factory=dict)
 
 
@@ -142,24 +159,24 @@ def measure_search(browser: object, url: str, wait_ready: bool) -> dict[str, flo
         context.close()
 
 
-def measure_weight(browser: object, url: str) -> int:
+def measure_weight(browser: object, url: str) -> Size:
     """Bytes transferred by one page load over http, search files included (search ready)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    total = 0
+    total = Size()
     try:
         page = context.new_page()
-        sizes: list[int] = []
+        bodies: list[bytes] = []
 
         def on_response(response: object) -> None:
             with contextlib.suppress(Exception):  # redirects and aborted requests have no body
-                sizes.append(len(response.body()))
+                bodies.append(response.body())
 
         page.on("response", on_response)
         page.route("**/*", lambda route: route.continue_() if is_own(route.request.url, url) else route.abort())
         page.goto(url, wait_until="load")
         page.evaluate(_MEASURE, {"query": QUERY, "waitReady": True})
         page.wait_for_load_state("networkidle")
-        total = sum(sizes)
+        total = Size.of(bodies)
     finally:
         context.close()
     return total
@@ -214,12 +231,37 @@ def _mb(value: int) -> str:
     return f"{value / 1_000_000:.2f} MB"
 
 
+def _sized(value: Size) -> str:
+    return f"{_mb(value.raw)} ({_mb(value.gzip)} gzipped)"
+
+
+def _growth(results: list[SizeResult]) -> list[str]:
+    """How the build grows from the smallest size measured to the largest, ours and plain."""
+    if len(results) < 2:
+        return []
+    small, large = results[0], results[-1]
+    median = statistics.median
+    times = {variant: median(large.build[variant]) / median(small.build[variant]) for variant in VARIANTS}
+    scale = large.chapters / small.chapters
+    return [
+        "",
+        f"Build time from {small.chapters:,} to {large.chapters:,} chapters ({scale:.0f}× the chapters): "
+        f"ours {times['ours']:.1f}×, plain Material {times['plain']:.1f}×.",
+    ]
+
+
+def _step(result: SizeResult, step: str, build_seconds: float) -> str:
+    seconds = statistics.median(result.steps[step])
+    return f"{seconds:.1f} s ({seconds / build_seconds:.0%})"
+
+
 def report(results: list[SizeResult], runs: int, command: str) -> str:
     """The figures as Markdown: ours beside plain Material, medians of ``runs`` runs."""
     lines = [
         f"Command: `{command}` (medians of {runs} run{'s' if runs != 1 else ''}; query \"{QUERY}\").",
         "",
-        "| chapters | build: ours / plain (ratio) | of which: link check, search index | search files: ours / plain "
+        "| chapters | build: ours / plain (ratio) | of which: link check, search index (share) "
+        "| search files: ours / plain "
         "| http load → result: ours / plain | http type → result: ours / plain "
         "| file:// load → result: ours / plain | file:// type → result: ours / plain |",
         "|---:|---|---|---|---|---|---|---|",
@@ -229,14 +271,15 @@ def report(results: list[SizeResult], runs: int, command: str) -> str:
         cells = [
             f"{result.chapters:,}",
             f"{ours:.1f} s / {plain:.1f} s ({ours / plain:.2f}×)",
-            ", ".join(f"{statistics.median(result.steps[step]):.1f} s" for step in ("link check", "search index")),
-            f"{_mb(result.index_bytes['ours'])} / {_mb(result.index_bytes['plain'])}",
+            ", ".join(_step(result, step, ours) for step in ("link check", "search index")),
+            f"{_sized(result.index_bytes['ours'])} / {_sized(result.index_bytes['plain'])}",
         ]
         for protocol in ("http", "file"):
             for metric in ("load", "type"):
                 ours_ms, plain_ms = (_ms(result.timings[(variant, protocol, metric)]) for variant in VARIANTS)
                 cells.append(f"{ours_ms} / {plain_ms}")
         lines.append("| " + " | ".join(cells) + " |")
+    lines += _growth(results)
     lines += ["", "Page weight per page type over http (the HTML; and everything one page load transfers, search"]
     lines += ["files included):", ""]
     lines += ["| chapters | page type | HTML: ours / plain | page load: ours / plain |", "|---:|---|---|---|"]
@@ -244,8 +287,8 @@ def report(results: list[SizeResult], runs: int, command: str) -> str:
         for kind in sorted({kind for _variant, kind in result.html_bytes}):
             lines.append(
                 f"| {result.chapters:,} | {kind} | {result.html_bytes[('ours', kind)] / 1000:,.0f} kB / "
-                f"{result.html_bytes[('plain', kind)] / 1000:,.0f} kB | {_mb(result.load_bytes[('ours', kind)])} / "
-                f"{_mb(result.load_bytes[('plain', kind)])} |"
+                f"{result.html_bytes[('plain', kind)] / 1000:,.0f} kB | {_sized(result.load_bytes[('ours', kind)])} / "
+                f"{_sized(result.load_bytes[('plain', kind)])} |"
             )
     return "\n".join(lines)
 
