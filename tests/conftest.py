@@ -33,7 +33,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--quick",
         action="store_true",
-        help="run only the unit tests: no MkDocs build, no Chromium, no Node.js but ESLint (about a minute)",
+        help="run only the unit tests: no MkDocs build, no Chromium, no Node.js but ESLint (about 15 seconds)",
     )
 
 

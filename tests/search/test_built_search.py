@@ -39,7 +39,7 @@ def test_both_editions_carry_the_prebuilt_index(request: pytest.FixtureRequest, 
 
 
 def test_the_file_share_edition_inlines_the_handbooks_index(fileshare_site: Path) -> None:
-    """The hook runs after Material's search plugin and before the offline plugin copies its file."""
+    """The search feature runs after Material's search plugin and before the offline plugin copies its file."""
     inlined = (fileshare_site / "search" / "search_index.js").read_text(encoding="utf-8")
     data = json.loads(inlined.removeprefix("var __index = "))
     assert data == json.loads((fileshare_site / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -1,6 +1,6 @@
 """The relevance suite (relevance.yml): practitioners' queries find their answers in the first three.
 
-Run against the built site's index, through the search box's own steps (search_query.py), which
+Run against the built site's index, through the search box's own steps (search/query.py), which
 test_worker.py checks against the real worker. ``python -m handbook search --suite`` prints the
 same hit rates.
 """

@@ -2,7 +2,7 @@
 
 The failure tests (a bad page, a broken link, a missing anchor, a bad chart or citation) break a
 handbook and check that the build stops with the file and line and keeps the last good site. They
-need a real build, with every hook, but not the real handbook's 80 pages: building this one takes
+need a real build, with the whole plugin, but not the real handbook's 80 pages: building this one takes
 about a second, the real one much longer. It uses the real configuration (``mkdocs.yml`` and
 ``mkdocs.fileshare.yml`` with a short ``nav:``), templates, stylesheets, scripts and editions, so
 what it proves holds for the real build too.

@@ -30,7 +30,6 @@ from handbook.governance import amendments, areas, glossary, review
 GLOSSARY_PAGE = "glossary.md"
 CHANGES_PAGE = "whats-changed.md"
 CHANGES_MARKER = "<!-- changes:list -->"
-AREA_MARKER = "<!-- area:details -->"
 FEED_TITLE = "What's changed in the handbook"
 
 
@@ -129,8 +128,6 @@ class GovernanceFeature(Feature):
         if src_uri == CHANGES_PAGE:
             changes = amendments.collect_changes(self.entries.values())
             markdown = _fill(markdown, CHANGES_MARKER, amendments.whats_changed_markdown(changes, src_uri), src_uri)
-        if AREA_MARKER in markdown:
-            markdown = markdown.replace(AREA_MARKER, areas.area_details_markdown(self.settings.area))
         return insert_after_title(markdown, review.overdue_banner(entry.meta, self.today))
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

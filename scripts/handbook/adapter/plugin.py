@@ -8,7 +8,7 @@ plugin and its features, never in a module, so ``mkdocs serve`` starts each rebu
 Why this order:
 
 1. pages: bring procedures/ into the build; the banner goes first, under the title.
-2. contacts and print: area markers in every page, before any other feature adds text.
+2. contacts and print: area markers in every page, before the features after it add their text.
 3. leaflets, 4. compare, 5. charts: each adds its pages and its navigation.
 6. search: notes what the index needs from each page's HTML, after the features above have added
    theirs.

@@ -93,7 +93,7 @@ def build_plain(handbook: SyntheticHandbook, edition: str, site: Path) -> None:
 
 
 def build_ours(handbook: SyntheticHandbook, edition: str, site: Path) -> None:
-    """The handbook's full pipeline: validation, hooks, prebuilt search index, link check, safe swap."""
+    """The handbook's full pipeline: validation, the handbook plugin, prebuilt search index, link check, safe swap."""
     build(edition, site, root=handbook.root)
 
 
@@ -128,7 +128,7 @@ def page_types(handbook: SyntheticHandbook) -> dict[str, str]:
 
 
 def search_index_seconds(site: Path) -> float:
-    """Time to build the search index again from the built site's documents (the hook's main step)."""
+    """Time to build the search index again from the built site's documents (the search feature's main step)."""
     data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     settings = IndexSettings.from_material(data["config"])
     synonyms = Synonyms(glossary_pairs(PROJECT_ROOT), settings.pattern)

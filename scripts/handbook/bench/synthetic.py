@@ -1,6 +1,6 @@
 """Synthetic handbooks for the search benchmark: the real handbook plus N generated chapters.
 
-The chapters follow the content model (front matter that ``model.PageMeta`` accepts, numbered
+The chapters follow the content model (front matter that ``core.model.PageMeta`` accepts, numbered
 sections with fixed anchors, numbered paragraphs in edition chapters) and are about 1,200 words
 each, made of sentences from the handbook's own hosted text, so pages, search documents and index
 terms look like the real thing at the size of a real manual.
@@ -8,7 +8,7 @@ terms look like the real thing at the size of a real manual.
 Two builds of the same pages are prepared:
 
 * ``ours``: the project's ``mkdocs.yml`` and ``mkdocs.fileshare.yml`` with the chapters in the nav,
-  built by the handbook's full pipeline (``build.build``: validation, hooks, prebuilt search index,
+  built by the handbook's full pipeline (``site.build.build``: validation, the handbook plugin, prebuilt search index,
   link check);
 * ``plain``: the same Markdown in a plain Material configuration: Material's defaults (its search
   builds the index in the browser), with only what Material needs to work with no internet at all:

@@ -2,7 +2,7 @@
 
 A chart is data, not Mermaid: each step (node) says what happens, its timescale, the text that
 governs it (a link to ``page.md#anchor``) and how that text is cited. From that one source the
-build draws the Mermaid chart and writes the text alternative (see ``chart_render``), so the two
+build draws the Mermaid chart and writes the text alternative (see ``charts.render``), so the two
 can never disagree.
 
 Statutory guidance is not a toy, so the checks here are strict:
@@ -184,7 +184,7 @@ class LoadedChart:
         return next((d for d in self.chart.diagrams if d.id == diagram_id), None)
 
     def anchors(self) -> set[str]:
-        """Anchors the chart's page defines (see ``chart_render``): each diagram and each step."""
+        """Anchors the chart's page defines (see ``charts.render``): each diagram and each step."""
         found = {"outside-sources"}
         for diagram in self.chart.diagrams:
             found |= {diagram.id, f"{diagram.id}-steps"}
@@ -510,12 +510,12 @@ def load_and_check(root: Path, pages: list[Page], years: Iterable[int]) -> tuple
 
 # --- The page a chart becomes ----------------------------------------------------------------------
 
-#: The marker a chart's own page is made of (expanded like the authors' markers, see chart_render).
+#: The marker a chart's own page is made of (expanded like the authors' markers, see charts.render).
 PAGE_MARKER = "<!-- flowchart-page: {id} -->"
 
 
 def page_text(loaded: LoadedChart) -> str:
-    """The chart page MkDocs builds (in memory): front matter, then the marker the hooks expand."""
+    """The chart page MkDocs builds (in memory): front matter, then the marker the plugin expands."""
     chart = loaded.chart
     meta = {
         "title": chart.title,

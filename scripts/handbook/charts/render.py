@@ -1,4 +1,4 @@
-"""Draw a chart and write it out in words, from the same source (``charts.LoadedChart``).
+"""Draw a chart and write it out in words, from the same source (``charts.load.LoadedChart``).
 
 Two renderings, one source:
 
@@ -70,7 +70,7 @@ class Links:
 
 
 def links_for(page_src_uri: str, directory_urls: bool = True) -> Links:
-    """Links from a page, computed from site paths alone (the hooks use MkDocs' File objects)."""
+    """Links from a page, computed from site paths alone (the plugin uses MkDocs' File objects)."""
     own = page_url(page_src_uri, directory_urls) or "./"
 
     def url_of(target: str) -> str:
@@ -436,7 +436,7 @@ def chart_index_markdown(charts: list[LoadedChart], links: Links) -> str:
 
 
 def expand_markers(markdown: str, charts: list[LoadedChart], editions: Editions, links: Links) -> str:
-    """Replace every chart marker on a page (``charts.MARKER`` and a chart page's own marker)."""
+    """Replace every chart marker on a page (``charts.load.MARKER`` and a chart page's own marker)."""
     by_id = {chart.id: chart for chart in charts}
     lines = markdown.split("\n")
     markers: dict[int, Marker] = {marker.line - 1: marker for marker in find_markers(markdown)}

@@ -15,7 +15,7 @@ from handbook.core.model import PageMeta, page_errors
 
 #: Source folders that become part of the site, with the URL prefix each is published under.
 CONTENT_DIRS: dict[str, str] = {"docs": "", "procedures": "procedures/"}
-#: The folder MkDocs reads by itself (docs_dir); the hooks add pages from the others.
+#: The folder MkDocs reads by itself (docs_dir); the handbook plugin adds pages from the others.
 MKDOCS_DOCS_DIR = "docs"
 
 
@@ -30,7 +30,7 @@ class Page:
 
     @property
     def read_by_mkdocs(self) -> bool:
-        """True for pages in docs/, which MkDocs finds itself; False for pages the hooks must add."""
+        """True for pages in docs/, which MkDocs finds itself; False for pages the plugin must add."""
         return self.path.startswith(MKDOCS_DOCS_DIR + "/")
 
 
@@ -86,7 +86,7 @@ def load_pages(root: Path) -> tuple[list[Page], list[ContentError]]:
 def project_root(docs_dir: str | Path) -> Path:
     """The project root of a build: the folder that holds docs/.
 
-    Every hook asks this one function, because the config file's folder is not the root in an
+    Every feature asks this one function, because the config file's folder is not the root in an
     area build (areas/<area>.yml INHERITs ../mkdocs.yml).
     """
     return Path(docs_dir).resolve().parent

@@ -1,7 +1,7 @@
 """Supplementary leaflets: find them, check them, and write the Markdown the site shows for them.
 
 A leaflet is a Markdown page in ``docs/leaflets/`` whose front matter has ``kind: leaflet`` and a
-``leaflet:`` block (see ``model.LeafletMeta``). Its file name is its slug: ``docs/leaflets/early-help.md``
+``leaflet:`` block (see ``core.model.LeafletMeta``). Its file name is its slug: ``docs/leaflets/early-help.md``
 is published at ``leaflets/early-help/`` with a print-ready PDF at ``leaflets/early-help.pdf``.
 
 Everything here is a plain function of the leaflets' front matter, so the library page, the

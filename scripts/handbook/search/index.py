@@ -10,7 +10,7 @@ search worker (``search/worker.js``, put in front of Material's own) turns it in
 in milliseconds, with lunr's own scores, and Material's search interface works on it unchanged.
 
 The index follows Material's settings, read from its ``search_index.json``: the tokenizer and
-``separator`` (``search_tokens``), the fields and their boosts, the ``pipeline``. With no
+``separator`` (``search.tokens``), the fields and their boosts, the ``pipeline``. With no
 synonyms, no stemmer, ``b = 0`` and no query rewriting, the browser shows exactly what Material
 would (tests/search/test_worker.py runs both workers in Node.js and compares every result).
 
@@ -21,12 +21,12 @@ What differs on purpose, and why:
   would not find "safeguarded", nor a half-typed "assessm". The search box stems the reader's
   complete words instead (``search.query.rewrite_query``), and half-typed words still match the
   words as written;
-* synonyms (``search_synonyms``): glossary abbreviations and section numbers;
+* synonyms (``search.synonyms``): glossary abbreviations and section numbers;
 * ``B``: a little length normalisation (Material uses none);
-* the documents (``search_docs``): a result per numbered paragraph, labels, boosts.
+* the documents (``search.docs``): a result per numbered paragraph, labels, boosts.
 
 lunr.py (the Python port of lunr.js) loads and queries the index for the relevance suite
-(``search_query``); it is not used to build it, because its builder has its own tokenizer and a
+(``search.query``); it is not used to build it, because its builder has its own tokenizer and a
 stemmer that differs from lunr.js's, and the browser must see the same terms as the build.
 """
 

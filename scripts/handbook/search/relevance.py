@@ -1,7 +1,7 @@
 """The relevance suite: practitioners' queries and where their answers must appear.
 
 The queries live in ``tests/search/relevance.yml`` (one line each, so adding one is a one-line
-change). Each is run through ``search_query.SearchBox``, the search box's own steps in Python, over
+change). Each is run through ``search.query.SearchBox``, the search box's own steps in Python, over
 the built site. A query passes when every expected page is among the first three results a reader
 sees and, for an expected paragraph or section, that it is shown under its page without opening
 "more on this page".

@@ -14,7 +14,7 @@ the index records, at the place where a page uses one form, the words of the oth
   (``search.query.rewrite_query`` and its twin in ``search/worker.js``).
 
 The abbreviations come from one place only: the glossary (``data/glossary.yml``), passed in as
-pairs of (forms, expansion) by the search hook. There is no second list here.
+pairs of (forms, expansion) by the search feature of the plugin. There is no second list here.
 """
 
 from __future__ import annotations

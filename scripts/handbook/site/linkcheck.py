@@ -1,7 +1,7 @@
 """Check the built site: every internal link and anchor resolves, and nothing loads from another host.
 
 MkDocs' own validation checks links written in Markdown; this checks the final HTML, which also has
-links made by templates, hooks and generated pages, in both the http and the file-share builds.
+links made by templates, the handbook plugin and generated pages, in both the http and the file-share builds.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Search documents: a result per numbered paragraph, labels, boosts, charts left out (search_docs.py)."""
+"""Search documents: a result per numbered paragraph, labels, boosts, charts left out (search/docs.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The index built at build time (search_index.py)."""
+"""The index built at build time (search/index.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The search box's query handling, in Python (search_query.py)."""
+"""The search box's query handling, in Python (search/query.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Section numbers and glossary abbreviations added to the index (search_synonyms.py)."""
+"""Section numbers and glossary abbreviations added to the index (search/synonyms.py)."""
 
 from __future__ import annotations
 

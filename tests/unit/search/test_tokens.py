@@ -1,4 +1,4 @@
-"""Material's tokenizer and lunr.js's stemmer, in Python (search_tokens.py)."""
+"""Material's tokenizer and lunr.js's stemmer, in Python (search/tokens.py)."""
 
 from __future__ import annotations
 
