@@ -17,8 +17,10 @@ from html import escape
 from handbook.governance.amendments import BADGES
 from handbook.site.print_stamp import print_stamp_html
 
-_IDS = re.compile(r'\sid="([^"]+)"')
-_LABELLEDBY = re.compile(r'\saria-labelledby="([^"]+)"')
+#: Attribute values, found by their literal names (fast on a large page) and kept only where
+#: whitespace comes before them, as an attribute has: ``\sid="..."``.
+_ID_VALUE = re.compile(r'id="([^"]+)"')
+_LABELLEDBY_VALUE = re.compile(r'aria-labelledby="([^"]+)"')
 _LABEL_FOR = re.compile(r'(<label\b[^>]*?)\sfor="([^"]+)"')
 
 
@@ -26,13 +28,29 @@ def fix_material_html(html: str) -> str:
     """Return ``html`` with Material's known template errors repaired."""
     # 1. Section labels get tabindex="" (nav-item.html sets tabindex only for non-sections).
     html = html.replace(' tabindex=""', "")
-    ids = set(_IDS.findall(html))
+    ids = {match.group(1) for match in _attributes(_ID_VALUE, html)}
     # 2. With navigation.prune, a section's <nav> can name a label that was never rendered.
-    html = _LABELLEDBY.sub(lambda m: m.group(0) if m.group(1) in ids else "", html)
+    html = _drop_attributes(html, [m for m in _attributes(_LABELLEDBY_VALUE, html) if m.group(1) not in ids])
     # 3. On a section's index page, the table of contents' title points at a toggle (__toc) that
     #    nav-item.html did not render.
     html = _LABEL_FOR.sub(lambda m: m.group(0) if m.group(2) in ids else m.group(1), html)
     return html
+
+
+def _attributes(pattern: re.Pattern[str], html: str) -> list[re.Match[str]]:
+    """Matches of ``pattern`` that are attributes (whitespace before them)."""
+    return [match for match in pattern.finditer(html) if match.start() > 0 and html[match.start() - 1].isspace()]
+
+
+def _drop_attributes(html: str, matches: list[re.Match[str]]) -> str:
+    """``html`` without the attributes matched, each with the whitespace before it."""
+    kept: list[str] = []
+    position = 0
+    for match in matches:
+        kept.append(html[position : match.start() - 1])
+        position = match.end()
+    kept.append(html[position:])
+    return "".join(kept)
 
 
 #: Where the line goes: first thing in the page's article, above the title.
