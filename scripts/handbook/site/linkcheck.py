@@ -177,31 +177,50 @@ class _Site:
         return target if target in self.files else None
 
 
-#: A link in a menu (Material writes every attribute value in double quotes).
-_MENU_LINK = re.compile(r'\shref="([^"#]*)')
-
-
 def menu_key(rel: str, menu: str) -> tuple[str, tuple[str, ...]]:
     """A menu, known by where its links lead rather than by the page it is on.
 
     ``a/b/index.html`` links to its sibling as ``../c/`` and to itself as ``./``; the sibling
     ``a/c/index.html`` writes ``../b/`` and ``./``. Said from the parent folder ``a`` (``b/`` and
     ``c/`` for both), the two menus are the same, so reading one covers both. Two menus with the
-    same key give the same results, since links resolve against the folder alone.
+    same key give the same results, since links resolve against the folder alone: the key only
+    ever says a link differently (``../x`` as ``x``), never two links the same way.
     """
     folder = posixpath.dirname(rel)
+    hrefs = _menu_hrefs(menu)
+    if hrefs is None:  # a link this reading cannot see: never take this menu as read before
+        return rel, ()
     if not rel.endswith("/index.html"):
-        return folder, tuple(href for href in _MENU_LINK.findall(menu) if href)
+        return folder, tuple(hrefs)
     name = posixpath.basename(folder) + "/"
-    leads = []
-    for href in _MENU_LINK.findall(menu):
-        if not href:  # a link to a part of this page: its table of contents, checked with the page
-            continue
-        if href.startswith("/") or ":" in href:
-            leads.append(href)
-        else:
-            leads.append(posixpath.normpath(name + href) + ("/" if href.endswith("/") else ""))
-    return posixpath.dirname(folder), tuple(leads)
+    return posixpath.dirname(folder), tuple(_from_parent(name, href) for href in hrefs)
+
+
+def _menu_hrefs(menu: str) -> list[str] | None:
+    """Every ``href`` attribute in a menu, but links to a part of the page itself; None if the menu
+    has an ``href`` not written in double quotes (Material always quotes them), which only a full
+    reading would see. A string search, not a parse: the menu of a large handbook is long."""
+    parts = menu.split('href="')
+    if menu.count("href=") != len(parts) - 1:
+        return None
+    hrefs = []
+    for before, after in zip(parts, parts[1:], strict=False):
+        if before[-1:].isspace():
+            value = after[: after.find('"')]
+            if value and not value.startswith("#"):  # "#section": the page's own contents
+                hrefs.append(value)
+    return hrefs
+
+
+def _from_parent(name: str, href: str) -> str:
+    """``href`` written on the page in folder ``name`` (``b/``), as its parent folder would write it."""
+    if href.startswith("/") or ":" in href:
+        return href
+    if href.startswith("../"):
+        return href[3:]
+    if href.startswith("./"):
+        return name + href[2:]
+    return name + href
 
 
 def check_site(site: Path, base_path: str = "/") -> list[LinkProblem]:
