@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -21,6 +20,7 @@ from handbook.adapter.errors import content_failure
 from handbook.adapter.feature import Feature
 from handbook.adapter.material_html import label_badges
 from handbook.content.editions import insert_after_title
+from handbook.core.config_file import read_config
 from handbook.core.errors import ContentError
 from handbook.core.links import relative_url
 from handbook.core.sources import load_page
@@ -156,11 +156,7 @@ def _check_area_paths(settings: areas.AreaSettings, root: Path) -> None:
     if settings.local_docs is None and not settings.path.startswith(areas.AREAS_DIR + "/"):
         return
 
-    def read(path: Path) -> dict:
-        loader = type("_Loader", (yaml.SafeLoader,), {})
-        loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
-
-    problems = areas.config_path_problems(read(root / settings.path), read(root / "mkdocs.yml"), settings.path)
+    core = read_config(root / "mkdocs.yml")
+    problems = areas.config_path_problems(read_config(root / settings.path), core, settings.path)
     if problems:
         raise PluginError("The area's settings file needs fixing:\n" + "\n".join(problems))

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from handbook.core.config_file import parse_config
 from handbook.core.frontmatter import split_front_matter
 from handbook.core.model import PageMeta
 from handbook.core.sources import content_files
@@ -160,14 +161,6 @@ def _replace_nav(config_text: str, nav: list) -> str:
     return "".join([*lines[:start], block, *lines[end:]])
 
 
-class _ConfigLoader(yaml.UnsafeLoader):
-    """Reads mkdocs.yml as MkDocs does (``!!python/name`` tags resolved), with ``!ENV`` values as
-    None: the benchmark copies only the name, navigation and Markdown extensions."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
-
-
 def _plain_config(config: dict, nav: list, offline: bool) -> dict:
     plain: dict = {
         "site_name": config["site_name"],
@@ -202,7 +195,7 @@ def generate(project: Path, target: Path, chapters: int, seed: int = 2024) -> Sy
         (target / src_uri).write_text(chapter_markdown(number, sentences, rng), encoding="utf-8")
 
     config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.load(config_text, Loader=_ConfigLoader)
+    config = parse_config(config_text)
     nav = _nav_with_chapters(config["nav"], handbook.chapter_src_uris)
     (target / "mkdocs.yml").write_text(_replace_nav(config_text, nav), encoding="utf-8")
     shutil.copy(project / "mkdocs.fileshare.yml", target / "mkdocs.fileshare.yml")

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
 import markdown
-import yaml
 
+from handbook.core.config_file import read_config
 from handbook.core.errors import ContentError
 from handbook.core.links import page_url, published_href
 from handbook.core.sources import Page
@@ -120,20 +119,9 @@ def site_errors(site: Path, pages: list[Page]) -> list[ContentError]:
 # --- On the Markdown, without a build ---------------------------------------------------------------
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as MkDocs does for the Markdown settings: ``!ENV`` values, Python names."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
-_ConfigLoader.add_multi_constructor(
-    "tag:yaml.org,2002:python/name:",
-    lambda loader, suffix, node: getattr(import_module(suffix.rpartition(".")[0]), suffix.rpartition(".")[2]),
-)
-
-
 def markdown_settings(root: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """The Markdown extensions and their settings, from mkdocs.yml's ``markdown_extensions``."""
-    config = yaml.load((root / CONFIG_FILE).read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = read_config(root / CONFIG_FILE)
     names: list[str] = []
     settings: dict[str, dict[str, Any]] = {}
     for entry in config.get("markdown_extensions", []):

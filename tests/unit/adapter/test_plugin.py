@@ -6,24 +6,16 @@ import ast
 from pathlib import Path
 
 import pytest
-import yaml
-from mkdocs.plugins import get_plugin_logger  # noqa: F401 (MkDocs is importable: the adapter's tests need it)
 
 from handbook import PROJECT_ROOT
 from handbook.adapter import plugin as plugin_module
 from handbook.adapter.feature import Feature
 from handbook.adapter.plugin import FEATURES, HandbookPlugin
-
-
-class _AnyTag(yaml.SafeLoader):
-    pass
-
-
-_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+from tests.unit.site.test_configuration import config
 
 
 def read(name: str) -> dict:
-    return yaml.load((PROJECT_ROOT / name).read_text(encoding="utf-8"), Loader=_AnyTag) or {}
+    return config(name) or {}
 
 
 def test_features_run_in_the_documented_order() -> None:
