@@ -13,8 +13,8 @@ from handbook.compare.data import Context, load_comparison
 from handbook.compare.navigation import HUB, nav_entries
 from handbook.compare.pages import generated_pages, hub_markdown, insert_before_footer, other_editions_block
 from handbook.core.errors import ContentError, ContentErrors
-from handbook.core.frontmatter import parse_front_matter
-from handbook.core.model import EDITION_KINDS, page_errors
+from handbook.core.model import EDITION_KINDS
+from handbook.core.sources import checked_front_matter
 
 NAV_SECTION = "Compare"
 
@@ -39,9 +39,9 @@ class CompareFeature(Feature):
         """Add the generated pages (in memory, never in docs/), each checked like a written page."""
         errors: list[ContentError] = []
         for src_uri, markdown in generated_pages(self.context).items():
-            front = parse_front_matter(markdown, src_uri)
-            problems = [front] if isinstance(front, ContentError) else page_errors(front, src_uri)[1]
-            errors.extend(problems)
+            checked = checked_front_matter(markdown, src_uri)
+            if isinstance(checked, list):
+                errors.extend(checked)
             files.append(File.generated(config, src_uri, content=markdown))
         if errors:
             raise content_failure(errors)

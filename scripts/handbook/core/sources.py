@@ -54,13 +54,25 @@ def load_page(path: Path, root: Path, src_uri: str) -> tuple[Page | None, list[C
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return None, [ContentError(rel, 1, f"the file is not UTF-8 text ({exc.reason}): save it as UTF-8")]
-    front = parse_front_matter(text, rel)
-    if isinstance(front, ContentError):
-        return None, [front]
-    meta, errors = page_errors(front, rel)
-    if meta is None or errors:
-        return None, errors
+    checked = checked_front_matter(text, rel)
+    if isinstance(checked, list):
+        return None, checked
+    front, meta = checked
     return Page(path=rel, src_uri=src_uri, meta=meta, front=front), []
+
+
+def checked_front_matter(text: str, path: str) -> tuple[FrontMatter, PageMeta] | list[ContentError]:
+    """A page's front matter, parsed and checked against the content model; or every problem in it.
+
+    For pages on disk (``load_page``) and for pages the build makes or overlays (the Compare
+    pages, an area's own pages), so every page is checked the same way."""
+    front = parse_front_matter(text, path)
+    if isinstance(front, ContentError):
+        return [front]
+    meta, errors = page_errors(front, path)
+    if meta is None or errors:
+        return errors  # validate_located reports why whenever it returns no model
+    return front, meta
 
 
 def load_pages(root: Path) -> tuple[list[Page], list[ContentError]]:

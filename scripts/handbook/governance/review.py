@@ -18,8 +18,8 @@ from html import escape
 
 from handbook.content.editions import long_date
 from handbook.core.errors import ContentError
-from handbook.core.frontmatter import parse_front_matter
-from handbook.core.model import PageMeta, page_errors
+from handbook.core.model import PageMeta
+from handbook.core.sources import checked_front_matter
 
 #: A page due for review within this many days is listed as "due soon" in the build report.
 DUE_SOON_DAYS = 60
@@ -40,13 +40,10 @@ class PageEntry:
 
 def page_entry(src_uri: str, url: str, text: str) -> tuple[PageEntry | None, list[ContentError]]:
     """Read a page's front matter into an entry (pages are already validated; errors are returned)."""
-    front = parse_front_matter(text, src_uri)
-    if isinstance(front, ContentError):
-        return None, [front]
-    meta, errors = page_errors(front, src_uri)
-    if meta is None or errors:
-        return None, errors
-    return PageEntry(src_uri=src_uri, url=url, meta=meta), []
+    checked = checked_front_matter(text, src_uri)
+    if isinstance(checked, list):
+        return None, checked
+    return PageEntry(src_uri=src_uri, url=url, meta=checked[1]), []
 
 
 def review_state(review_due: dt.date, on: dt.date, due_soon_days: int = DUE_SOON_DAYS) -> str:
