@@ -20,7 +20,7 @@ from handbook.charts.load import check_charts
 from handbook.cli import bench, search
 from handbook.cli.command import Commands, HelpFormatter, SetUp, install, needs
 from handbook.cli.leaflets import add_commands as add_leaflet_commands
-from handbook.core.errors import ContentErrors
+from handbook.core.errors import ContentErrors, HandbookError
 from handbook.governance.areas import (
     area_config_file,
     area_names,
@@ -32,7 +32,7 @@ from handbook.governance.areas import (
 from handbook.governance.glossary import load_glossary
 from handbook.governance.review import REVIEW_JSON, format_report
 from handbook.rules.procedure_check import markdown_errors
-from handbook.site.build import BuildFailed, build, mkdocs_env, validate
+from handbook.site.build import build, mkdocs_env, validate
 from handbook.site.ledger import LEDGER_FILE, ledger_problems, read_ledger, update_ledger
 from handbook.site.linkcheck import check_site
 
@@ -57,7 +57,7 @@ def _build_edition(edition: str, args: argparse.Namespace) -> int:
     """``build`` (http) and ``fileshare``: the same safe build, then what readers and the LSCB need to know."""
     try:
         site = build(edition, Path(args.site_dir) if args.site_dir else None, area=args.area)
-    except (ContentErrors, BuildFailed, FileNotFoundError) as exc:
+    except FileNotFoundError as exc:  # an area with no settings file
         return _report(exc)
     if edition == "fileshare":
         print(f"Built the file-share edition{_for(args.area)} into {site}")
@@ -83,20 +83,17 @@ def _for(area: str | None) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     from handbook.compare.data import load_comparison
 
+    validate(PROJECT_ROOT)  # every page's front matter, and the procedure chapters' rules
+    load_comparison(PROJECT_ROOT)  # data/concordance.yml and data/alignments.yml
+    errors = settings_errors(PROJECT_ROOT)
+    for area in area_names(PROJECT_ROOT):  # the rules on the areas' own procedure chapters too
+        errors += markdown_errors(edition_pages(PROJECT_ROOT, [], area), PROJECT_ROOT)
     try:
-        validate(PROJECT_ROOT)  # every page's front matter, and the procedure chapters' rules
-        load_comparison(PROJECT_ROOT)  # data/concordance.yml and data/alignments.yml
-        errors = settings_errors(PROJECT_ROOT)
-        for area in area_names(PROJECT_ROOT):  # the rules on the areas' own procedure chapters too
-            errors += markdown_errors(edition_pages(PROJECT_ROOT, [], area), PROJECT_ROOT)
-        try:
-            load_glossary(PROJECT_ROOT)
-        except ContentErrors as exc:
-            errors += exc.errors
-        if errors:
-            raise ContentErrors(errors)
+        load_glossary(PROJECT_ROOT)
     except ContentErrors as exc:
-        return _report(exc)
+        errors += exc.errors
+    if errors:
+        raise ContentErrors(errors)
     _charts, chart_problems = check_charts(PROJECT_ROOT)
     if chart_problems:
         return _report(ContentErrors(chart_problems))
@@ -111,10 +108,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    try:
-        validate()
-    except ContentErrors as exc:
-        return _report(exc)
+    validate()
     try:
         config = str(area_config_file(PROJECT_ROOT, args.area) if args.area else PROJECT_ROOT / "mkdocs.yml")
     except FileNotFoundError as exc:
@@ -130,10 +124,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_ledger(args: argparse.Namespace) -> int:
-    try:
-        site = build("http", Path(args.site_dir) if args.site_dir else None)
-    except (ContentErrors, BuildFailed) as exc:
-        return _report(exc)
+    site = build("http", Path(args.site_dir) if args.site_dir else None)
     problems = ledger_problems(read_ledger(PROJECT_ROOT), site)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -314,4 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     args.rest = rest
     if args.set_up and (code := install(needs(args))):
         return code
-    return args.func(args)
+    try:
+        return args.func(args)
+    except HandbookError as exc:  # every error written for the reader: its message, no traceback
+        return _report(exc)
