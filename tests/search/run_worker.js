@@ -5,10 +5,10 @@
 //
 // request.json: {"queries": [...], "stem": [words], "rewrite": {"settings", "separator", "queries"}}.
 // The worker is loaded as if from SITE_DIR/assets/javascripts/workers/, so it can fetch files of
-// the site (search/handbook_index.json). Prints JSON: {"built": true if the worker built its own
+// the site (the shards under search/). Prints JSON: {"built": true if the worker built its own
 // lunr index, "index": that index (lunr's JSON) or null, "results": {query: Material's SearchResult},
 // "stems": {word: lunr.js's stem}, "rewritten": {query: the handbook worker's rewriting},
-// "warnings": [...]}.
+// "warnings": [...], "fetched": {query: [site paths the worker fetched while answering it]}}.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -21,11 +21,13 @@ const data = JSON.parse(fs.readFileSync(path.join(siteDir, "search", "search_ind
 const listeners = [];
 const answers = [];
 const warnings = [];
+const fetched = [];
 /* global self -- the worker's global object, set here as a browser sets it */
 globalThis.self = globalThis;
 globalThis.location = { href: "http://handbook.test/assets/javascripts/workers/search.js" };
 globalThis.fetch = async url => {
   const file = path.join(siteDir, new URL(url).pathname);
+  fetched.push(new URL(url).pathname.slice(1));
   if (!fs.existsSync(file)) return { ok: false, status: 404 };
   return { ok: true, status: 200, json: async () => JSON.parse(fs.readFileSync(file, "utf8")) };
 };
@@ -56,7 +58,12 @@ async function send(message) {
   const ready = await send({ type: 0, data: { config: data.config, docs: data.docs, options: { suggest: false } } });
   if (ready.type !== 1) throw new Error("the worker did not answer READY");
   const results = {};
-  for (const query of request.queries || []) results[query] = (await send({ type: 2, data: query })).data;
+  const fetchedBy = {};
+  for (const query of request.queries || []) {
+    const before = fetched.length;
+    results[query] = (await send({ type: 2, data: query })).data;
+    fetchedBy[query] = fetched.slice(before);
+  }
   const index = built ? built.toJSON() : null;
-  process.stdout.write(JSON.stringify({ built: !!built, index, results, stems, rewritten, warnings }));
+  process.stdout.write(JSON.stringify({ built: !!built, index, results, stems, rewritten, warnings, fetched: fetchedBy }));
 })().catch(error => { console.error(error); process.exit(1); });

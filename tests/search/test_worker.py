@@ -1,8 +1,9 @@
 """The search worker: the same results as Material's own, and as the Python replica (Node.js).
 
 Material's worker is run in Node.js exactly as a browser runs it: the page's "set up" message with
-the site's search documents, then queries. These tests compare whole results: the documents, their
-order and scores, and the highlighted teasers.
+the site's search documents (for the handbook's worker: only the manifest of its shards), then
+queries. These tests compare whole results: the documents, their order and scores, and the
+highlighted teasers; and what the handbook's worker fetched for each query.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook.search.index import COMPACT_JSON, FORMAT, IndexSettings, build_index, query_settings
+from handbook.search.index import IndexSettings, build_index, query_settings
 from handbook.search.query import SearchBox, rewrite_query
 from handbook.search.relevance import load_suite
+from handbook.search.shards import read_shards, write_shards
 from handbook.search.synonyms import Synonyms
 from handbook.search.tokens import stem
 
@@ -36,35 +38,47 @@ def _comparable(result: dict) -> list[list[tuple]]:
 
 
 @pytest.fixture(scope="module")
-def equivalent_site(http_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site's documents with Material's own settings, and the compact index for them."""
+def equivalent_sites(http_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The built site's documents with Material's own settings: for Material's worker, one
+    search_index.json with them all; for the handbook's, the shards of an index built for them."""
+    material_site = tmp_path_factory.mktemp("material")
     site = tmp_path_factory.mktemp("equivalent")
     (site / "search").mkdir()
-    data = json.loads((http_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    config = {key: data["config"][key] for key in ("lang", "separator", "fields")}
+    (material_site / "search").mkdir()
+    data, docs, _compact = read_shards(http_site / "search")
+    config = {key: data[key] for key in ("lang", "separator", "fields")}
     config["pipeline"] = ["stopWordFilter"]  # Material's default; no stemming
     settings = replace(IndexSettings.from_material(config), length_normalisation=0.0)  # Material's b = 0
-    builder = build_index(data["docs"], settings, None)
+    (material_site / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": docs}))
+    shards = write_shards(site / "search", build_index(docs, settings, None).compact(), docs)
     config["handbook"] = {
-        "format": FORMAT,
-        "build": "equivalent",
-        # No rewriting, and every result highlighted, as Material does.
+        **shards.manifest,
+        # No rewriting, and every result given whole and highlighted, as Material does.
         "query": {**query_settings(settings, Synonyms([], settings.pattern)), "rewrite": False,
-                  "highlightAll": 10**6, "highlightGroups": 10**6},
-    }
-    (site / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": data["docs"]}))
-    (site / "search" / COMPACT_JSON).write_text(json.dumps(builder.compact("equivalent")))
-    return site
+                  "highlightAll": 10**6, "textGroups": 10**6},
+    }  # fmt: skip
+    (site / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": []}))
+    return material_site, site
 
 
-def test_loaded_index_gives_materials_own_results(equivalent_site: Path, tmp_path: Path) -> None:
-    """With Material's settings, loading the prebuilt index changes nothing a reader can see."""
+@pytest.fixture(scope="module")
+def equivalent_site(equivalent_sites: tuple[Path, Path]) -> Path:
+    return equivalent_sites[1]
+
+
+def _combined_worker(tmp_path: Path) -> Path:
     from handbook.adapter.material_search_worker import combine
 
     ours = tmp_path / "worker.js"
     ours.write_text(combine(MATERIAL_WORKER.read_text(encoding="utf-8")), encoding="utf-8")
-    material = run_worker(MATERIAL_WORKER, equivalent_site, {"queries": QUERIES})
-    handbook = run_worker(ours, equivalent_site, {"queries": QUERIES})
+    return ours
+
+
+def test_loaded_index_gives_materials_own_results(equivalent_sites: tuple[Path, Path], tmp_path: Path) -> None:
+    """With Material's settings, searching the shards changes nothing a reader can see."""
+    material_site, site = equivalent_sites
+    material = run_worker(MATERIAL_WORKER, material_site, {"queries": QUERIES})
+    handbook = run_worker(_combined_worker(tmp_path), site, {"queries": QUERIES})
     assert material["built"] is True
     assert handbook["built"] is False, "the handbook's worker built the index instead of loading it"
     assert handbook["warnings"] == []
@@ -77,11 +91,10 @@ def test_loaded_index_gives_materials_own_results(equivalent_site: Path, tmp_pat
 def worker_results(http_site: Path) -> dict:
     cases = load_suite(SUITE)
     box = SearchBox(http_site / "search")
-    words = sorted({term for term in json.loads((http_site / "search" / COMPACT_JSON).read_text())["terms"]
-                    if term.isalpha()})  # fmt: skip
+    words = sorted({term for term in read_shards(http_site / "search")[2]["terms"] if term.isalpha()})
     rewrite_queries = [case.query for case in cases] + ["S.47 enquiries", "childr", "the", "+police", '"a b"']
     request = {
-        "queries": [case.query for case in cases] + ["section 47", "safeguarded", "ICPC"],
+        "queries": [case.query for case in cases] + ["section 47", "safeguarded", "ICPC", "child protection"],
         "stem": words,
         "rewrite": {"settings": box.config["handbook"]["query"], "separator": box.settings.separator,
                     "queries": rewrite_queries},
@@ -134,23 +147,64 @@ def test_section_numbers_and_word_forms_are_highlighted_where_they_are_written(w
     assert all("s47" in item["terms"] for group in results["section 47"]["items"] for item in group if item["terms"])
 
 
-def test_an_index_from_another_build_is_not_used(equivalent_site: Path, tmp_path: Path) -> None:
-    """A browser may hold an old copy of one of the two files: then Material builds its own index."""
-    import shutil
+def test_pages_beyond_the_first_ten_come_by_title_in_their_place(worker_results: dict) -> None:
+    """Every page a query matches is listed, in the replica's order; the first ten with their text."""
+    box: SearchBox = worker_results["box"]
+    result = worker_results["node"]["results"]["child protection"]
+    groups = box.search("child protection")
+    assert len(groups) > 20, "a common query for this test"
+    assert [group[0]["location"].split("#")[0] for group in result["items"]] == [group.page for group in groups]
+    assert all(item["text"] for group in result["items"][:10] for item in group[:1])
+    titled = result["items"][10:]
+    assert all(len(group) == 1 and group[0]["text"] == "" and group[0]["title"] for group in titled)
 
-    from handbook.adapter.material_search_worker import combine
+
+def test_a_query_fetches_only_the_files_it_needs(worker_results: dict, http_site: Path) -> None:
+    fetched = worker_results["node"]["fetched"]
+    manifest = worker_results["box"].config["handbook"]
+    folder = manifest["folder"]
+    first = fetched[next(iter(fetched))]
+    assert folder + "documents.json" in first, "the first query fetches the document table"
+    every = len(manifest["termChunks"]) + len(manifest["docChunks"])
+    for query, paths in fetched.items():
+        assert all(path.startswith(folder) for path in paths), (query, paths)
+        assert len(set(paths)) == len(paths), f"{query}: a file fetched twice"
+    assert len(first) < every / 4, first
+    # Queries share what they loaded: the same query again fetches nothing.
+    assert len({path for paths in fetched.values() for path in paths}) == sum(map(len, fetched.values()))
+
+
+def _failure(result: dict) -> str:
+    items = result["results"]["police"]["items"]
+    assert len(items) == 1 and items[0][0]["title"] == "Search could not load part of its index", items
+    return items[0][0]["text"]
+
+
+def test_a_stale_or_missing_shard_is_said_in_the_search_box(equivalent_site: Path, tmp_path: Path) -> None:
+    """A browser may hold a page from an earlier build: the reader is told, never shown no results."""
+    import shutil
 
     site = tmp_path / "site"
     shutil.copytree(equivalent_site, site)
-    compact = json.loads((site / "search" / COMPACT_JSON).read_text())
-    compact["build"] = "an older build"
-    (site / "search" / COMPACT_JSON).write_text(json.dumps(compact))
-    ours = tmp_path / "worker.js"
-    ours.write_text(combine(MATERIAL_WORKER.read_text(encoding="utf-8")), encoding="utf-8")
-    result = run_worker(ours, site, {"queries": ["police"]})
-    assert result["built"] is True
+    folder = site / json.loads((site / "search" / "search_index.json").read_text())["config"]["handbook"]["folder"]
+    table = json.loads((folder / "documents.json").read_text())
+    table["build"] = "an older build"
+    (folder / "documents.json").write_text(json.dumps(table))
+    result = run_worker(_combined_worker(tmp_path), site, {"queries": ["police"]})
+    assert "documents.json is from another build" in _failure(result) and "Reload the page" in _failure(result)
     assert any("another build" in warning for warning in result["warnings"])
-    assert result["results"]["police"]["items"]
-    (site / "search" / COMPACT_JSON).unlink()
-    result = run_worker(ours, site, {"queries": ["police"]})
-    assert result["built"] is True and result["results"]["police"]["items"]
+    shutil.rmtree(folder)
+    result = run_worker(_combined_worker(tmp_path), site, {"queries": ["police"]})
+    assert "could not be loaded (HTTP 404)" in _failure(result)
+
+
+def test_an_index_of_another_format_is_said_in_the_search_box(equivalent_site: Path, tmp_path: Path) -> None:
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(equivalent_site, site)
+    data = json.loads((site / "search" / "search_index.json").read_text())
+    data["config"]["handbook"]["format"] = 1
+    (site / "search" / "search_index.json").write_text(json.dumps(data))
+    result = run_worker(_combined_worker(tmp_path), site, {"queries": ["police"]})
+    assert "format 1" in _failure(result)

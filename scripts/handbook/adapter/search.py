@@ -70,4 +70,8 @@ class SearchFeature(Feature):
             raise plugin_error(
                 f"The search index was not built: {exc}. Check the search settings in mkdocs.yml."
             ) from exc
-        log.info(f"Search index built: {result.documents} documents, {result.terms} terms, {result.bytes} bytes")
+        shards = result.shards
+        log.info(
+            f"Search index built: {result.documents} documents, {result.terms} terms, in {shards.term_chunks} "
+            f"term and {shards.doc_chunks} document files ({shards.bytes:,} bytes) in search/{shards.folder}/"
+        )

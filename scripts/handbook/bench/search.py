@@ -132,7 +132,7 @@ def search_index_seconds(site: Path) -> float:
     data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     settings = IndexSettings.from_material(data["config"])
     synonyms = Synonyms(glossary_pairs(PROJECT_ROOT), settings.pattern)
-    return _timed(lambda: build_index(data["docs"], settings, synonyms).compact("bench"))
+    return _timed(lambda: build_index(data["docs"], settings, synonyms).compact())
 
 
 @dataclass

@@ -3,11 +3,12 @@
 Out of the box, Material for MkDocs 9 sends every visitor the search documents and has lunr.js
 index them in the browser on every page load: about 1 s at 500 pages and 3 to 4.6 s at 2,000 pages
 on the machines this handbook is used on, before the first result can appear (``prebuild_index``
-is not supported by Material 9). Here the index is built once, by the build, and written beside
-Material's ``search_index.json`` as ``handbook_index.json`` (and ``handbook_index.js`` for
-``file://``) in a compact form: terms, and for each term the documents and term frequencies. The
-search worker (``search/worker.js``, put in front of Material's own) turns it into a lunr.js index
-in milliseconds, with lunr's own scores, and Material's search interface works on it unchanged.
+is not supported by Material 9). Here the index is built once, by the build, in a compact form:
+terms, and for each term the documents and term frequencies. It is cut into small files beside
+Material's ``search_index.json`` (``search.shards``), so that a query fetches only its words'
+postings and the text of the results shown. The search worker (``search/worker.js``, put in front
+of Material's own) searches them with lunr's own scores, and Material's search interface works on
+the results unchanged.
 
 The index follows Material's settings, read from its ``search_index.json``: the tokenizer and
 ``separator`` (``search.tokens``), the fields and their boosts, the ``pipeline``. With no
@@ -32,7 +33,6 @@ stemmer that differs from lunr.js's, and the browser must see the same terms as 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -45,6 +45,7 @@ from typing import Any
 
 from handbook.content.editions import Editions
 from handbook.search.docs import PageFacts, label_documents, split_paragraphs
+from handbook.search.shards import ShardFiles, write_shards
 from handbook.search.synonyms import Synonyms
 from handbook.search.tokens import IRREGULAR, STOP_WORDS, js_regex, tokenize, word_stem
 
@@ -177,7 +178,7 @@ class IndexBuilder:
                     field_posting = posting[field_number]
                     field_posting[number] = field_posting.get(number, 0) + count
 
-    def compact(self, build: str) -> dict[str, Any]:
+    def compact(self) -> dict[str, Any]:
         """The index as the handbook's search worker loads it (``search/worker.js``, ``loadCompact``).
 
         ``postings[t][f]`` lists the documents with term ``t`` in field ``f`` as one integer each:
@@ -208,8 +209,6 @@ class IndexBuilder:
             postings.append(encoded)
         extra = [[doc, field, word_number[word], *positions] for doc, field, word, positions in self.extra]
         return {
-            "format": FORMAT,
-            "build": build,
             "lunr": LUNR_VERSION,
             "documents": len(self.refs),
             "fields": self.fields,
@@ -296,14 +295,6 @@ def build_index(
 
 # --- The build step ------------------------------------------------------------------------------
 
-#: Version of the compact index format; the search worker ignores a format it does not know and
-#: lets Material build the index in the browser instead.
-FORMAT = 1
-#: Where the compact index is written, beside Material's search_index.json.
-COMPACT_JSON = "handbook_index.json"
-#: The same, as a script, for the file-share edition (browsers do not fetch files from file://).
-COMPACT_JS = "handbook_index.js"
-
 
 @dataclass(frozen=True)
 class PrebuiltIndex:
@@ -311,15 +302,7 @@ class PrebuiltIndex:
 
     documents: int
     terms: int
-    bytes: int
-
-
-def build_id(docs: list[dict[str, Any]]) -> str:
-    """Ties the compact index to the documents it was built from (a browser may cache one of them)."""
-    digest = hashlib.sha256()
-    for doc in docs:
-        digest.update(doc["location"].encode("utf-8") + b"\0")
-    return f"{len(docs)}-{digest.hexdigest()[:16]}"
+    shards: ShardFiles
 
 
 def query_settings(settings: IndexSettings, synonyms: Synonyms) -> dict[str, Any]:
@@ -341,24 +324,19 @@ def prebuild_search_index(
     editions: Editions,
     synonym_pairs: Iterable[tuple[Sequence[str], str]],
 ) -> PrebuiltIndex:
-    """Rewrite Material's ``search/search_index.json`` and write the compact index beside it."""
+    """Rewrite Material's ``search/search_index.json`` as the manifest, with the shards beside it.
+
+    The documents leave ``search_index.json`` (which every page loads) for the document chunks:
+    Material's worker is given, query by query, only the documents it shows (search/worker.js).
+    """
     data = json.loads(path.read_text(encoding="utf-8"))
     settings = IndexSettings.from_material(data["config"])
     docs = split_paragraphs(data["docs"], paragraphs_by_url)
     docs = label_documents(docs, facts_by_url, editions)
     synonyms = Synonyms(synonym_pairs, settings.pattern)
     builder = build_index(docs, settings, synonyms)
-    build = build_id(docs)
-    data["docs"] = docs
-    data["config"]["handbook"] = {
-        "format": FORMAT,
-        "build": build,
-        "index": COMPACT_JSON,
-        "script": COMPACT_JS,
-        "query": query_settings(settings, synonyms),
-    }
+    shards = write_shards(path.parent, builder.compact(), docs)
+    data["docs"] = []
+    data["config"]["handbook"] = {**shards.manifest, "query": query_settings(settings, synonyms)}
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    compact = json.dumps(builder.compact(build), ensure_ascii=False, separators=(",", ":"))
-    path.with_name(COMPACT_JSON).write_text(compact, encoding="utf-8")
-    path.with_name(COMPACT_JS).write_text(f"self.__handbookSearchIndex = {compact};\n", encoding="utf-8")
-    return PrebuiltIndex(documents=len(docs), terms=len(builder.postings), bytes=len(compact.encode("utf-8")))
+    return PrebuiltIndex(documents=len(docs), terms=len(builder.postings), shards=shards)

@@ -13,7 +13,6 @@ It follows the browser step by step, so its answers are the browser's
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +24,8 @@ from lunr.query import Query, QueryPresence
 from lunr.query_lexer import QueryLexer
 from lunr.query_parser import QueryParser
 
-from handbook.search.index import COMPACT_JSON, EXACT_BOOST, IndexSettings, lunr_json_from_compact
+from handbook.search.index import EXACT_BOOST, IndexSettings, lunr_json_from_compact
+from handbook.search.shards import read_shards
 from handbook.search.tokens import STOP_WORDS, js_regex, word_stem
 
 #: Section numbers as readers type them: "s47", "S.47", "s 47", "sec. 47", "section 47".
@@ -227,10 +227,7 @@ class SearchBox:
 
     def __init__(self, search_dir: Path, settings: IndexSettings | None = None) -> None:
         """``search_dir``: a built site's ``search/`` folder. ``settings`` overrides how queries are rewritten."""
-        data = json.loads((search_dir / "search_index.json").read_text(encoding="utf-8"))
-        compact = json.loads((search_dir / COMPACT_JSON).read_text(encoding="utf-8"))
-        self.config = data["config"]
-        self.docs: list[dict[str, Any]] = data["docs"]
+        self.config, self.docs, compact = read_shards(search_dir)
         self.settings = settings or IndexSettings.from_material(self.config)
         self.phrases = self.config.get("handbook", {}).get("query", {}).get("phrases", [])
         self.index = Index.load(lunr_json_from_compact(compact, self.docs, self.settings))

@@ -107,7 +107,7 @@ def missing_targets(box: SearchBox, cases: Sequence[Case], directory_urls: bool 
 def rebuilt(box: SearchBox, settings: IndexSettings, synonyms: Synonyms | None) -> SearchBox:
     """The same documents indexed with other settings (for comparing choices)."""
     builder = build_index(box.docs, settings, synonyms)
-    index = lunr_json_from_compact(builder.compact("variant"), box.docs, settings)
+    index = lunr_json_from_compact(builder.compact(), box.docs, settings)
     rebuilt_box = SearchBox.from_parts(box.config, box.docs, Index.load(index), settings)
     rebuilt_box.phrases = synonyms.query_phrases() if synonyms else []
     return rebuilt_box

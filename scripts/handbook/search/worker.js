@@ -2,54 +2,70 @@
  *
  * The build puts this file in front of Material for MkDocs' own search worker (the same file, so
  * no template changes; see scripts/handbook/adapter/material_search_worker.py). Material's
- * worker builds a lunr index from every page's text each time a page loads: seconds on a large
- * handbook. This code gives it the index the build made instead, and leaves everything else
- * (results, teasers, highlighting, deep links) to Material:
+ * worker builds a lunr index from every page's text each time a page loads, from a file with all
+ * of that text: seconds and megabytes on a large handbook. The build cuts its own index into small
+ * files instead (scripts/handbook/search/shards.py), and this code fetches, query by query, only
+ * what the query needs. It leaves everything else (results, teasers, highlighting, deep links) to
+ * Material:
  *
- * 1. As soon as the worker starts, it fetches search/handbook_index.json (from file://, where
- *    nothing can be fetched, it loads search/handbook_index.js with a script element).
- * 2. It holds the page's "set up" message until that index has arrived, then passes it on.
- * 3. When Material asks lunr to build an index, it gets one made from the compact index instead
- *    (fromCompact): it answers search() and query() as lunr.Index would, with the same matches
- *    and scores (lunr's, with the build's settings), on arrays of document numbers, so queries
- *    stay fast on a large handbook. Material's highlighting needs the positions of matched words
- *    and a position table per field, which lunr makes while indexing; here they are made only
- *    for the results a reader sees first, with Material's own tokenizer.
+ * 1. The page's "set up" message carries only the manifest (search_index.json has no documents).
+ *    Material is set up with no documents, and says it is ready at once.
+ * 2. A query goes to Material, whose index (made here, see 3) says what it lacks: the document
+ *    table (field lengths and pages), the chunks of terms the query's words begin, then the chunks
+ *    holding the text of the results it will show. The answer is held back, those files are
+ *    fetched (from file://, where nothing can be fetched, loaded as scripts), Material is set up
+ *    again with just the documents to show, and the query is asked again. A file that cannot be
+ *    loaded, or is from another build, is said in the result list, never shown as "no results".
+ * 3. When Material asks lunr to build an index, it gets one made from the loaded chunks: it
+ *    answers search() and query() as lunr.Index would, with the same matches and scores (lunr's,
+ *    with the build's settings), on arrays of document numbers, so queries stay fast on a large
+ *    handbook. The first TEXT_GROUPS pages of results are given whole, with their text; later
+ *    pages come as their title only (Material lists them all, and the reader scrolls to them
+ *    rarely), so a query fetches the text of ten pages, not of every page it matches. Material's
+ *    highlighting needs the positions of matched words and a position table per field, which lunr
+ *    makes while indexing; here they are made only for the results shown, with Material's own
+ *    tokenizer.
  * 4. It rewrites each query the way the index expects: section numbers ("S.47", "section 47")
  *    to one term (s47), complete words to their stems, glossary expansions to their
  *    abbreviation too (twin of rewrite_query in search/query.py), and shows the reader only the
  *    reader's own words in the results.
  *
  * Its Python twins, which tests/search/test_worker.py compares with it: the compact index and
- * lunr's scores in scripts/handbook/search/index.py, the rewriting and the search box in
- * scripts/handbook/search/query.py, words and stems in scripts/handbook/search/tokens.py. The
- * comments below name them search/index.py, search/query.py and search/tokens.py.
+ * lunr's scores in scripts/handbook/search/index.py, the files in search/shards.py, the rewriting
+ * and the search box in scripts/handbook/search/query.py, words and stems in
+ * scripts/handbook/search/tokens.py. The comments below name them search/index.py, and so on.
  *
- * If anything is missing or does not match (an old copy in a browser's cache), Material builds
- * its own index, as it would without this file. No request to any other host.
+ * No request to any other host.
  */
 (function () {
   "use strict";
 
   var SETUP = 0;
+  var READY = 1;
   var QUERY = 2;
   var RESULT = 3;
-  var FORMAT = 1;
-  var K1 = 1.2; /* lunr's default, as in search/index.py; b comes with the compact index */
-  var INDEX_JSON = "search/handbook_index.json";
-  var INDEX_SCRIPT = "search/handbook_index.js";
+  var FORMAT = 2; /* search/shards.py */
+  var K1 = 1.2; /* lunr's default, as in search/index.py; b comes with the manifest */
+  var DOCUMENTS = "documents";
   /* Material shows 10 pages of results, then 4 more at a time as the reader scrolls. The first
-     HIGHLIGHT_GROUPS pages of results are kept whole and their best sections highlighted (the
-     first HIGHLIGHT_ALL pages: every section, also those under "more on this page"). */
+     TEXT_GROUPS pages of results are given whole and highlighted (the first HIGHLIGHT_ALL pages:
+     every section, also those under "more on this page"); later pages by their title only. */
+  var TEXT_GROUPS = 10;
   var HIGHLIGHT_ALL = 10;
-  var HIGHLIGHT_GROUPS = 50;
+  /* How often Material may be asked one query: the table and terms, then documents, then the answer. */
+  var ATTEMPTS = 4;
 
   var lunrValue; /* Material's lunr, wrapped */
   var materialListeners = [];
   var nativeAddEventListener = self.addEventListener;
-  var state = { settings: null, separator: /[\s-]+/, compact: null, loading: null, held: null, hidden: [], typed: {} };
+  var nativePostMessage = self.postMessage;
+  var state = {
+    settings: null, separator: /[\s-]+/, manifest: null, setup: null, error: null,
+    shards: Object.create(null), scripts: Object.create(null), index: null,
+    query: null, next: null, missing: null, swallowReady: null, hidden: [], typed: {}
+  };
 
-  /* --- 1. The compact index ------------------------------------------------------------------ */
+  /* --- 1. The files ------------------------------------------------------------------------- */
 
   function inIframe() {
     return typeof document !== "undefined"; /* iframe-worker (file://) runs us in a hidden iframe */
@@ -61,24 +77,48 @@
     return new URL("../../../", script);
   }
 
-  function loadCompact() {
-    if (state.loading) return state.loading;
-    state.loading = new Promise(function (resolve, reject) {
-      var root = siteRoot();
-      if (inIframe()) {
-        var script = document.createElement("script");
-        script.src = new URL(INDEX_SCRIPT, root).href;
-        script.onload = function () { resolve(self.__handbookSearchIndex); };
-        script.onerror = function () { reject(new Error("could not load " + INDEX_SCRIPT)); };
-        document.body.appendChild(script);
-      } else {
-        fetch(new URL(INDEX_JSON, root).href).then(function (response) {
-          if (!response.ok) throw new Error(INDEX_JSON + ": HTTP " + response.status);
-          return response.json();
-        }).then(resolve, reject);
-      }
+  /* Why a file could not be used: the reader is told in the result list (failureResult). */
+  function ShardError(name, why) {
+    this.name = name;
+    this.message = state.manifest.folder + name + (inIframe() ? ".js" : ".json") + " " + why;
+  }
+
+  /* A .js shard calls this with its data (search/shards.py, SCRIPT_CALLBACK). */
+  self.__handbookShard = function (name, data) {
+    var waiting = state.scripts[name];
+    if (waiting) waiting(data);
+  };
+
+  function loadScript(name, url) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      state.scripts[name] = resolve;
+      script.src = url + ".js";
+      script.onerror = function () { reject(new ShardError(name, "could not be loaded")); };
+      document.body.appendChild(script);
     });
-    return state.loading;
+  }
+
+  function loadJson(name, url) {
+    return fetch(url + ".json").then(function (response) {
+      if (!response.ok) throw new ShardError(name, "could not be loaded (HTTP " + response.status + ")");
+      return response.json();
+    }, function () {
+      throw new ShardError(name, "could not be loaded");
+    });
+  }
+
+  /* One file of the index, fetched once per page load; a failed one is tried again by the next query. */
+  function loadShard(name) {
+    if (state.shards[name]) return state.shards[name];
+    var url = new URL(state.manifest.folder + name, siteRoot()).href;
+    var loading = (inIframe() ? loadScript(name, url) : loadJson(name, url)).then(function (data) {
+      if (!data || data.build !== state.manifest.build) throw new ShardError(name, "is from another build of the site");
+      return data;
+    });
+    loading.catch(function () { delete state.shards[name]; });
+    state.shards[name] = loading;
+    return loading;
   }
 
   /* --- 2. Messages: Material's listener gets each message after ours -------------------------- */
@@ -89,62 +129,139 @@
 
   function onMessage(event) {
     var message = event.data;
-    if (state.held) { state.held.push(event); return; }
     if (message && message.type === SETUP) {
       var config = (message.data && message.data.config) || {};
       var handbook = config.handbook;
       state.separator = new RegExp(config.separator || "[\\s\\-]+");
-      state.settings = handbook && handbook.format === FORMAT ? handbook.query : null;
-      if (state.settings) {
-        state.held = [event];
-        var release = function () {
-          var held = state.held;
-          state.held = null;
-          held.forEach(function (e) { onMessageAfterSetup(e); });
-        };
-        loadCompact().then(function (compact) {
-          if (compact && compact.format === FORMAT && compact.build === handbook.build) state.compact = compact;
-          else console.warn("Search: the prebuilt index is for another build; building it here.");
-        }, function (error) {
-          console.warn("Search: the prebuilt index could not be loaded; building it here.", error);
-        }).then(release);
-        return;
+      state.manifest = state.settings = state.error = null;
+      state.setup = message.data;
+      if (handbook && handbook.format === FORMAT) {
+        state.manifest = handbook;
+        state.settings = handbook.query;
+      } else if (handbook) {
+        state.error = "this page expects a search index of format " + handbook.format + ", and this search code reads format " + FORMAT;
       }
     }
-    onMessageAfterSetup(event);
+    if (message && message.type === QUERY && typeof message.data === "string" && (state.manifest || state.error)) {
+      if (state.query) { state.next = event; return; } /* one query at a time; only the latest waits */
+      startQuery(event);
+      return;
+    }
+    deliver(event);
   }
 
-  function onMessageAfterSetup(event) {
+  function startQuery(event) {
+    if (state.error) { answerFailure(state.error); return; }
     var message = event.data;
-    if (message && message.type === QUERY && state.settings && state.settings.rewrite !== false && typeof message.data === "string") {
+    if (state.settings.rewrite !== false) {
       var rewritten = rewriteQuery(message.data, state.settings, state.separator, lunrValue);
       message.data = rewritten.query;
       state.hidden = rewritten.hidden;
       state.typed = rewritten.typed;
     }
-    deliver(event);
+    state.query = { event: event, attempts: 0 };
+    askMaterial();
+  }
+
+  function askMaterial() {
+    state.missing = null;
+    state.query.attempts++;
+    deliver(state.query.event);
+  }
+
+  function finishQuery() {
+    state.query = null;
+    var next = state.next;
+    state.next = null;
+    if (next) startQuery(next);
+  }
+
+  /* Material answered a query. If the index lacked files, they are loaded and Material asked again. */
+  function onResult() {
+    var missing = state.missing;
+    if (!state.query || !missing) return true;
+    if (state.query.attempts >= ATTEMPTS) {
+      answerFailure("the search index did not give this query what it needs");
+      return false;
+    }
+    Promise.all(missing.names.map(loadShard)).then(function (loaded) {
+      /* The table first: the terms' scores need the documents' lengths. */
+      missing.names.forEach(function (name, i) { if (name === DOCUMENTS) addShard(state.index, name, loaded[i]); });
+      missing.names.forEach(function (name, i) { if (name !== DOCUMENTS) addShard(state.index, name, loaded[i]); });
+      if (!missing.shown) return undefined;
+      return setUpMaterial(materialDocuments(state.index, missing.shown).list);
+    }).then(askMaterial, function (error) {
+      answerFailure(error && error.message ? error.message : String(error));
+    });
+    return false;
+  }
+
+  /* Material set up again with the documents a query shows (its own "set up" message, its own
+     code), before it is asked the query again. Its "ready" is not the page's to hear. */
+  function setUpMaterial(docs) {
+    return new Promise(function (resolve) {
+      state.swallowReady = resolve;
+      var data = {};
+      Object.keys(state.setup).forEach(function (key) { data[key] = state.setup[key]; });
+      data.docs = docs;
+      deliver({ data: { type: SETUP, data: data } });
+    });
+  }
+
+  /* The reader is told, in the result list, why search cannot answer; never an empty list. */
+  function failureResult(why) {
+    return {
+      items: [[{
+        location: "",
+        title: "Search could not load part of its index",
+        text: "Reload the page to search again: the handbook may have been updated since this page was opened. " +
+          "If this keeps happening, tell the handbook's administrators. (Details: " + why + ".)",
+        score: 1,
+        terms: {}
+      }]]
+    };
+  }
+
+  function answerFailure(why) {
+    console.warn("Search: " + why);
+    nativePostMessage.call(self, { type: RESULT, data: failureResult(why) });
+    finishQuery();
   }
 
   /* Results: Material lists a result's missing words (terms marked false) and highlights the
      matched ones on the page it links to (terms marked true). Words the search box added are not
      the reader's to see; a missing word is shown as the reader typed it, not as its stem. */
-  var nativePostMessage = self.postMessage;
-  self.postMessage = function (message) {
-    if (message && message.type === RESULT && message.data) {
-      (message.data.items || []).forEach(function (group) {
-        group.forEach(function (item) {
-          var terms = item.terms;
-          if (!terms) return;
-          state.hidden.forEach(function (term) { delete terms[term]; });
-          Object.keys(terms).forEach(function (term) {
-            var typed = state.typed[term];
-            if (terms[term] === false && typed && typed !== term) {
-              delete terms[term];
-              terms[typed] = false;
-            }
-          });
+  function showReadersWords(message) {
+    (message.data.items || []).forEach(function (group) {
+      group.forEach(function (item) {
+        var terms = item.terms;
+        if (!terms) return;
+        state.hidden.forEach(function (term) { delete terms[term]; });
+        Object.keys(terms).forEach(function (term) {
+          var typed = state.typed[term];
+          if (terms[term] === false && typed && typed !== term) {
+            delete terms[term];
+            terms[typed] = false;
+          }
         });
       });
+    });
+  }
+
+  self.postMessage = function (message) {
+    if (message && message.type === READY && state.swallowReady) {
+      var resolve = state.swallowReady;
+      state.swallowReady = null;
+      resolve();
+      return undefined;
+    }
+    if (message && message.type === RESULT && message.data) {
+      if (!onResult()) return undefined;
+      showReadersWords(message);
+      var answered = state.query;
+      var result = nativePostMessage.apply(self, arguments);
+      if (answered) finishQuery();
+      return result;
     }
     return nativePostMessage.apply(self, arguments);
   };
@@ -217,7 +334,7 @@
   /* Material's setup function configures a lunr.Builder (fields, boosts, documents, tokenizer).
      It is run here on a stand-in that records all that and builds nothing. */
   function runSetup(lunr, setup) {
-    var material = { extractors: {}, fieldBoosts: {}, docs: [], docBoosts: [], tokenize: null };
+    var material = { extractors: {}, fieldBoosts: {}, docs: [], tokenize: null };
     var builder = {
       pipeline: new lunr.Pipeline(),
       searchPipeline: new lunr.Pipeline(),
@@ -231,55 +348,70 @@
         material.extractors[name] = attributes && attributes.extractor;
         material.fieldBoosts[name] = (attributes && attributes.boost) || 1;
       },
-      add: function (doc, attributes) {
-        material.docs.push(doc);
-        material.docBoosts.push((attributes && attributes.boost) || 1);
-      }
+      add: function (doc) { material.docs.push(doc); }
     };
     setup.call(builder, builder);
     material.tokenize = builder.tokenizer; /* Material's tokenizer, set by its setup function */
     return material;
   }
 
-  /* A prebuilt index for other documents or fields than Material's would give wrong results: it
-     is refused here, and wrap() lets Material build its own. */
-  function checkFits(compact, material) {
-    if (material.docs.length !== compact.documents) throw new Error("the prebuilt index is for other documents");
-    compact.fields.forEach(function (field) {
-      if (!(field in material.extractors)) throw new Error("the prebuilt index has a field Material does not: " + field);
-    });
-  }
-
-  /* Everything the searches share, made once: Material's set-up, the postings with lunr's scores,
-     each document's page. A term's postings in a field are kept at t * width + f. */
-  function prepare(lunr, setup, compact, settings) {
-    var material = runSetup(lunr, setup);
-    checkFits(compact, material);
-    var fields = compact.fields;
-    var index = {
+  /* The handbook's index, for the whole page load: what is loaded of it so far. A term's
+     postings in a field are kept at t * width + f, t being the term's number in lunr's order
+     (the manifest says where each chunk starts), so scores add up in lunr's order. */
+  function newIndex(lunr, manifest, settings, fieldBoosts) {
+    return {
       lunr: lunr,
       settings: settings,
-      compact: compact,
-      fields: fields,
-      width: fields.length,
-      count: material.docs.length,
-      terms: compact.terms,
-      docs: material.docs,
-      docBoosts: material.docBoosts,
-      fieldBoosts: material.fieldBoosts,
-      extractors: material.extractors,
-      tokenize: material.tokenize,
-      b: compact.b || 0,
-      lengths: compact.lengths || [],
+      manifest: manifest,
+      fields: manifest.fields,
+      width: manifest.fields.length,
+      count: manifest.documents,
+      fieldBoosts: fieldBoosts,
+      b: manifest.b || 0,
+      table: null, /* lengths, averages, pages, boosts: from the document table */
+      terms: [],
+      termNumber: Object.create(null),
+      postingDocs: [],
+      postingScores: [],
+      root: null, /* lunr's token set of the loaded terms, made when needed */
+      docs: [], /* document number -> document, once its chunk is loaded */
+      numberOf: Object.create(null), /* location -> document number */
+      extra: Object.create(null), /* document number -> synonym words added to it */
       pipeline: new lunr.Pipeline(), /* the search pipeline: empty, the search box stems words itself */
-      extra: extraByDocument(compact.extra),
-      positionCache: Object.create(null),
       termCache: Object.create(null)
     };
-    index.averages = averageLengths(fields, index.lengths, index.count);
-    addPostings(index);
-    addPages(index);
-    return index;
+  }
+
+  /* A loaded file, into the index (its name says what it is: search/shards.py). */
+  function addShard(index, name, data) {
+    if (name === DOCUMENTS) addTable(index, data);
+    else if (name.charAt(0) === "t") addTerms(index, data);
+    else addDocuments(index, data);
+  }
+
+  /* The document table: every document's field lengths and boost, and each page's first
+     document and title, which ranking and Material's grouping need for every match. */
+  function addTable(index, data) {
+    if (index.table) return;
+    var count = index.count;
+    var pageOf = new Int32Array(count);
+    var isArticle = new Uint8Array(count);
+    var pages = data.pages;
+    for (var p = 0; p < pages.length; p++) {
+      var end = p + 1 < pages.length ? pages[p + 1][0] : count;
+      isArticle[pages[p][0]] = 1;
+      for (var d = pages[p][0]; d < end; d++) pageOf[d] = p;
+    }
+    var boosts = new Float64Array(count).fill(1);
+    Object.keys(data.boosts || {}).forEach(function (key) { boosts[+key] = data.boosts[key]; });
+    index.table = {
+      lengths: data.lengths,
+      averages: averageLengths(index.fields, data.lengths, count),
+      pages: pages,
+      pageOf: pageOf,
+      isArticle: isArticle
+    };
+    index.docBoosts = boosts;
   }
 
   /* Each field's average length over the documents, for lunr's length normalisation (b). */
@@ -292,21 +424,38 @@
     });
   }
 
-  /* Postings: for term t and field f, the documents (ascending) and lunr's vector element for
-     each; and the token set that lunr expands wildcard and fuzzy words with. */
-  function addPostings(index) {
-    var terms = index.terms;
-    var tokenSet = new index.lunr.TokenSet.Builder();
-    index.postingDocs = new Array(terms.length * index.width);
-    index.postingScores = new Array(terms.length * index.width);
-    index.termNumber = Object.create(null);
-    for (var t = 0; t < terms.length; t++) {
-      tokenSet.insert(terms[t]);
-      index.termNumber[terms[t]] = t;
-      addTermPostings(index, t, index.compact.postings[t].map(decode));
+  /* A term chunk: its terms' postings with lunr's scores (the table must be loaded first). */
+  function addTerms(index, chunk) {
+    for (var i = 0; i < chunk.terms.length; i++) {
+      var t = chunk.start + i;
+      if (index.terms[t] !== undefined) continue;
+      index.terms[t] = chunk.terms[i];
+      index.termNumber[chunk.terms[i]] = t;
+      addTermPostings(index, t, chunk.postings[i].map(decode));
     }
-    tokenSet.finish();
-    index.root = tokenSet.root;
+    index.root = null;
+  }
+
+  /* A document chunk: the documents, and the synonym words the build added to them
+     ([document, field, word, positions...]), which highlighting needs: no tokenizer finds them. */
+  function addDocuments(index, chunk) {
+    chunk.docs.forEach(function (doc, i) {
+      index.docs[chunk.start + i] = doc;
+      index.numberOf[doc.location] = chunk.start + i;
+    });
+    chunk.extra.forEach(function (entry) {
+      (index.extra[entry[0]] || (index.extra[entry[0]] = [])).push(entry);
+    });
+  }
+
+  /* lunr's token set of the loaded terms, which expands wildcard and fuzzy words. */
+  function tokenSet(index) {
+    if (index.root) return index.root;
+    var builder = new index.lunr.TokenSet.Builder();
+    index.terms.forEach(function (term) { builder.insert(term); }); /* ascending: lunr's order */
+    builder.finish();
+    index.root = builder.root;
+    return index.root;
   }
 
   /* One term's postings in every field. Its inverse document frequency counts a document once
@@ -329,12 +478,13 @@
     var frequencies = posting[1];
     var b = index.b;
     var width = index.width;
-    var average = index.averages[f];
+    var lengths = index.table.lengths;
+    var average = index.table.averages[f];
     var boost = index.fieldBoosts[index.fields[f]];
     var scores = new Float64Array(list.length);
     for (var i = 0; i < list.length; i++) {
       var frequency = frequencies[i];
-      var norm = b ? 1 - b + b * (index.lengths[list[i] * width + f] / average) : 1;
+      var norm = b ? 1 - b + b * (lengths[list[i] * width + f] / average) : 1;
       var score = idf * ((K1 + 1) * frequency) / (K1 * norm + frequency);
       score *= boost;
       score *= index.docBoosts[list[i]];
@@ -343,27 +493,61 @@
     return scores;
   }
 
-  /* Each document's page, and whether it is the page itself: Material ranks pages above their
-     sections, and takes a page's first document for the page. */
-  function addPages(index) {
-    var seenPages = Object.create(null);
-    index.pageOf = [];
-    index.isArticle = [];
-    index.docs.forEach(function (doc, d) {
-      index.pageOf.push(doc.location.split("#")[0]);
-      index.isArticle.push(!seenPages[index.pageOf[d]]);
-      seenPages[index.pageOf[d]] = true;
-    });
+  /* --- What a query lacks ----------------------------------------------------------------- */
+
+  /* The number of the chunk a term falls in: the last chunk whose first term is not after it. */
+  function chunkOf(firsts, term) {
+    var low = 0;
+    var high = firsts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (firsts[middle] <= term) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   }
 
-  /* The synonym words the build added to documents ([document, field, word, positions...]), by
-     document: highlighting needs their positions, which no tokenizer would find. */
-  function extraByDocument(entries) {
-    var extra = Object.create(null);
-    (entries || []).forEach(function (entry) {
-      (extra[entry[0]] || (extra[entry[0]] = [])).push(entry);
+  /* The term chunks a clause may match in: the chunk of its word and, for a word ending in a
+     wildcard, the chunks after it whose terms begin with that word. A fuzzy word, or a wildcard
+     before any letter, may match any term: every chunk. */
+  function clauseChunks(firsts, clause) {
+    var term = clause.term;
+    var star = term.indexOf("*");
+    var prefix = star === -1 ? term : term.slice(0, star);
+    if (clause.editDistance || !prefix) return firsts.map(function (first, i) { return i; });
+    var chunks = [];
+    var first = chunkOf(firsts, prefix);
+    chunks.push(first);
+    if (star !== -1) {
+      for (var i = first + 1; i < firsts.length && firsts[i].indexOf(prefix) === 0; i++) chunks.push(i);
+    }
+    return chunks;
+  }
+
+  /* The files a parsed query needs before it can be ranked, not yet loaded: the document table
+     and the term chunks of its words. */
+  function lackingForRanking(index, query) {
+    var names = index.table ? [] : [DOCUMENTS];
+    var firsts = index.manifest.termChunks;
+    query.clauses.forEach(function (clause) {
+      clauseChunks(firsts, clause).forEach(function (chunk) {
+        var name = "t" + chunk;
+        if (index.terms[index.manifest.termStarts[chunk]] === undefined && names.indexOf(name) === -1) names.push(name);
+      });
     });
-    return extra;
+    return names;
+  }
+
+  /* The document chunks holding documents not yet loaded. */
+  function chunksOfDocuments(index, numbers) {
+    var names = [];
+    var starts = index.manifest.docChunks;
+    numbers.forEach(function (d) {
+      if (index.docs[d]) return;
+      var name = "d" + chunkOf(starts, d);
+      if (names.indexOf(name) === -1) names.push(name);
+    });
+    return names;
   }
 
   /* lunr.Index.prototype.query, step for step, on arrays: the matching documents, best first,
@@ -407,7 +591,7 @@
     var clauseTerms = clause.usePipeline ? index.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
     for (var m = 0; m < clauseTerms.length; m++) {
       clause.term = clauseTerms[m];
-      var expanded = index.root.intersect(index.lunr.TokenSet.fromClause(clause)).toArray();
+      var expanded = index.base.root.intersect(index.lunr.TokenSet.fromClause(clause)).toArray();
       if (expanded.length === 0 && clause.presence === PRESENCE.REQUIRED) {
         clause.fields.forEach(function (field) { matching.required[field] = new Uint8Array(index.count); });
         break;
@@ -559,7 +743,7 @@
     }
     (index.extra[d] || []).forEach(function (entry) {
       if (entry[1] !== f) return;
-      termsOfWord(index.compact.words[entry[2]]).forEach(function (term) {
+      termsOfWord(entry[2]).forEach(function (term) {
         for (var p = 3; p < entry.length; p++) add(term, entry[p]);
       });
     });
@@ -567,13 +751,17 @@
     return map;
   }
 
-  /* The match data of a term in a result not highlighted: no positions. Only one index is ever
-     made from the compact one (wrap() uses it once), so this object is never shared between two. */
+  /* The match data of a term in a result not highlighted: no positions (Material only reads it). */
   var NO_POSITIONS = { position: [] };
 
   /* lunr's result: the reference, the score and the match data Material reads (the matched
      terms, per field, with positions if the result is to be highlighted). */
   function lunrResult(index, item, processed, highlight) {
+    return { ref: index.docs[item.d].location, score: item.score, matchData: matchDataOf(index, item, processed, highlight) };
+  }
+
+  /* The match data of one result: per matched term and field, the positions to highlight. */
+  function matchDataOf(index, item, processed, highlight) {
     var metadata = Object.create(null);
     var seen = {};
     processed.forEach(function (key) {
@@ -593,7 +781,16 @@
     });
     var matchData = new index.lunr.MatchData();
     matchData.metadata = metadata;
-    return { ref: index.docs[item.d].location, score: item.score, matchData: matchData };
+    return matchData;
+  }
+
+  /* A page further down the list, given by its title only: its best result's match data, under
+     the page's own address, with a score that Material's bonus for pages turns back into that
+     result's (so the page keeps its place in the list). */
+  function titleResult(index, entry, processed) {
+    var page = index.table.pages[index.table.pageOf[entry.item.d]];
+    var bonus = 1 + entry.matched;
+    return { ref: page[1], score: entry.score / (1 + bonus * bonus), matchData: matchDataOf(index, entry.item, processed, false) };
   }
 
   /* Material's ranking (Search.search): a bonus for pages and for matching every word. */
@@ -609,8 +806,9 @@
         if (hit) matched++;
         if (hit || counted[c]) total++;
       });
-      var boost = (index.isArticle[item.d] ? 1 : 0) + (total ? matched / total : 0);
-      return { item: item, score: item.score * (1 + boost * boost) };
+      var fraction = total ? matched / total : 0;
+      var boost = (index.table.isArticle[item.d] ? 1 : 0) + fraction;
+      return { item: item, score: item.score * (1 + boost * boost), matched: fraction };
     }).sort(function (x, y) { return y.score - x.score; });
   }
 
@@ -647,16 +845,39 @@
     return masks;
   }
 
-  /* lunr.Index.prototype.search, less the results nobody will see (see shownResults). */
+  /* lunr.Index.prototype.search, less the results nobody will see (see shownResults). If the
+     index lacks files for the query, it notes them (state.missing) and answers nothing: the
+     answer is held back, the files loaded, and the query asked again (onResult). */
   function search(index, query) {
     var parsed = new index.lunr.Query(index.fields);
     new index.lunr.QueryParser(query, parsed).parse();
+    var lacking = lackingForRanking(index.base, parsed);
+    if (lacking.length) { state.missing = { names: lacking }; return []; }
+    tokenSet(index.base);
     var found = runQuery(index, parsed);
     var ranked = materialOrder(index, found.results, found.processed, query);
     var shown = shownResults(index, pageGroups(index, ranked));
-    return found.results.filter(function (item) { return shown.keep[item.d]; }).map(function (item) {
+    var names = chunksOfDocuments(index.base, shown.text);
+    if (names.length || materialDocuments(index, shown).key !== index.docKey) {
+      state.missing = { names: names, shown: shown };
+      return [];
+    }
+    var results = found.results.filter(function (item) { return shown.keep[item.d]; }).map(function (item) {
       return lunrResult(index, item, found.processed, shown.highlight[item.d] === 1);
     });
+    return results.concat(shown.titles.map(function (entry) { return titleResult(index, entry, found.processed); }));
+  }
+
+  /* The documents Material is to be set up with for a query: those shown with their text, in
+     the handbook's order, and the pages given by title only. */
+  function materialDocuments(index, shown) {
+    var numbers = shown.text.slice().sort(function (x, y) { return x - y; });
+    var list = numbers.map(function (d) { return index.docs[d]; });
+    shown.titles.forEach(function (entry) {
+      var page = index.table.pages[index.table.pageOf[entry.item.d]];
+      list.push({ location: page[1], title: page[2], text: "" });
+    });
+    return { list: list, key: list.map(function (doc) { return doc.location; }).join("\n") };
   }
 
   /* The ranked results grouped by page, as Material will group them. */
@@ -664,62 +885,80 @@
     var groups = [];
     var byPage = Object.create(null);
     ranked.forEach(function (entry) {
-      var page = index.pageOf[entry.item.d];
+      var page = index.table.pageOf[entry.item.d];
       if (!byPage[page]) groups.push(byPage[page] = []);
       byPage[page].push(entry);
     });
     return groups;
   }
 
-  /* Which documents to keep, and which to highlight. The first pages of results are kept whole
-     and highlighted; after that each page keeps only its best result, unhighlighted: Material
-     shows 10 pages of results at first, 4 more at a time as the reader scrolls, and would
-     otherwise spend most of a query (and of the message to the page) on results nobody sees. */
+  /* Which documents to show with their text, and which to highlight. The first pages of results
+     are kept whole and highlighted, with each page's own document and first section (Material
+     makes the page's entry from them); later pages are given by their title only: Material shows
+     10 pages of results at first, 4 more at a time as the reader scrolls, and the text of every
+     page a common word matches would cost most of the index. */
   function shownResults(index, groups) {
     var keep = new Uint8Array(index.count);
     var highlight = new Uint8Array(index.count);
-    var whole = index.settings.highlightGroups || HIGHLIGHT_GROUPS;
+    var whole = index.settings.textGroups || TEXT_GROUPS;
     var everything = index.settings.highlightAll || HIGHLIGHT_ALL;
+    var inText = new Uint8Array(index.count);
+    var text = []; /* documents Material is given with their text: results, pages, first sections */
+    var titles = [];
+    var add = function (d) { if (!inText[d]) { inText[d] = 1; text.push(d); } };
     groups.forEach(function (group, g) {
-      group.forEach(function (entry, e) {
-        if (g < whole || e === 0) keep[entry.item.d] = 1;
-        if (g < everything || (g < whole && entry.score >= group[0].score)) highlight[entry.item.d] = 1;
+      if (g >= whole) { titles.push(group[0]); return; }
+      var page = index.table.pageOf[group[0].item.d];
+      var start = index.table.pages[page][0];
+      var end = page + 1 < index.table.pages.length ? index.table.pages[page + 1][0] : index.count;
+      group.forEach(function (entry) {
+        keep[entry.item.d] = 1;
+        add(entry.item.d);
+        if (g < everything || entry.score >= group[0].score) highlight[entry.item.d] = 1;
       });
+      add(start);
+      if (start + 1 < end) add(start + 1);
     });
-    return { keep: keep, highlight: highlight };
+    return { keep: keep, highlight: highlight, text: text, titles: titles };
   }
 
-  /* The index Material's worker searches, made from the compact one. It answers search() and
-     query() as lunr.Index does (same matches, same scores: lunr's BM25 vectors and cosine), but
-     works on arrays of document numbers, so that a query matching most of a large handbook
-     still takes milliseconds. */
-  function fromCompact(lunr, setup, compact, settings) {
-    var index = prepare(lunr, setup, compact, settings);
-    var invertedIndex = Object.create(null); /* Material only asks whether a word is in it */
-    index.terms.forEach(function (term, t) { invertedIndex[term] = { _index: t }; });
+  /* The index Material's worker searches, on what is loaded of the handbook's. It answers search()
+     and query() as lunr.Index does (same matches, same scores: lunr's BM25 vectors and cosine),
+     but works on arrays of document numbers, so that a query matching most of a large handbook
+     still takes milliseconds. One is made each time Material is set up, for the documents it was
+     given (Material's extractors keep its highlighting table); they share the handbook's index. */
+  function indexFor(base, material) {
+    var index = Object.create(base);
+    index.base = base;
+    index.extractors = material.extractors;
+    index.tokenize = material.tokenize;
+    index.positionCache = Object.create(null);
+    index.docKey = material.docs.map(function (doc) { return doc.location; }).join("\n");
     return {
-      fields: index.fields,
-      invertedIndex: invertedIndex,
+      fields: base.fields,
+      invertedIndex: base.termNumber, /* Material only looks words up in it */
       search: function (query) { return search(index, query); },
       query: function (fn) {
-        var query = new lunr.Query(index.fields);
+        var query = new base.lunr.Query(base.fields);
         fn.call(query, query);
+        if (!base.table || lackingForRanking(base, query).length) return [];
+        tokenSet(base);
         var found = runQuery(index, query);
-        return found.results.map(function (item) { return lunrResult(index, item, found.processed, false); });
+        return found.results.filter(function (item) { return base.docs[item.d]; }).map(function (item) {
+          return lunrResult(index, item, found.processed, false);
+        });
       }
     };
   }
 
   function wrap(lunr) {
     function handbookLunr(setup) {
-      var compact = state.compact;
-      if (compact && typeof setup === "function") {
-        state.compact = null;
-        try {
-          return fromCompact(handbookLunr, setup, compact, state.settings);
-        } catch (error) {
-          console.warn("Search: the prebuilt index could not be used; building it here.", error);
+      if (state.manifest && typeof setup === "function") {
+        var material = runSetup(handbookLunr, setup);
+        if (!state.index || state.index.manifest !== state.manifest) {
+          state.index = newIndex(handbookLunr, state.manifest, state.settings, material.fieldBoosts);
         }
+        return indexFor(state.index, material);
       }
       return lunr.apply(this, arguments);
     }
@@ -792,5 +1031,4 @@
     return rewriteQuery(query, settings, new RegExp(separator), lunrValue).query;
   };
 
-  if (typeof fetch === "function" || inIframe()) loadCompact().catch(function () {});
 })();

@@ -10,8 +10,6 @@ import pytest
 from handbook import PROJECT_ROOT
 from handbook.content.editions import load_editions
 from handbook.search.index import (
-    COMPACT_JS,
-    COMPACT_JSON,
     K1,
     IndexSettings,
     build_index,
@@ -19,6 +17,7 @@ from handbook.search.index import (
     lunr_json_from_compact,
     prebuild_search_index,
 )
+from handbook.search.shards import FORMAT, read_shards
 from handbook.search.synonyms import Synonyms
 
 MATERIAL_CONFIG = {
@@ -56,20 +55,20 @@ def test_compact_postings_round_trip_with_large_frequencies() -> None:
         {"location": "c/", "title": "Other", "text": "nothing"},
     ]
     builder = build_index(docs, IndexSettings(stemming=False))
-    compact = builder.compact("test")
+    compact = builder.compact()
     number = compact["terms"].index("child")
     title, text, tags = (decode_postings(ints) for ints in compact["postings"][number])
     assert title == [(0, 1)]
     assert text == [(0, 9), (1, 1)]  # a frequency of 8 or more takes a second number
     assert tags == []
-    assert compact["documents"] == 3 and compact["build"] == "test"
+    assert compact["documents"] == 3
 
 
 def test_scores_are_lunrs() -> None:
     docs = [{"location": f"d{i}/", "title": "", "text": "neglect" if i < 2 else "other"} for i in range(10)]
     settings = IndexSettings(fields=(("title", 10.0), ("text", 1.0)), length_normalisation=0.0)
     builder = build_index(docs, settings)
-    index = lunr_json_from_compact(builder.compact("x"), docs, settings)
+    index = lunr_json_from_compact(builder.compact(), docs, settings)
     vectors = dict(index["fieldVectors"])
     term = dict(index["invertedIndex"])["neglect"]["_index"]
     idf = math.log(1 + abs((10 - 2 + 0.5) / (2 + 0.5)))
@@ -84,7 +83,7 @@ def test_synonym_words_are_indexed_with_their_positions_kept_for_highlighting() 
     synonyms = Synonyms([(("ICPC",), "initial child protection conference")], settings.pattern)
     builder = build_index([{"location": "a/", "title": "ICPC", "text": "Initial child protection conference"}],
                           settings, synonyms)  # fmt: skip
-    compact = builder.compact("x")
+    compact = builder.compact()
     for term in ("icpc", "initial", "confer", "conference"):
         assert term in compact["terms"], term
     words = compact["words"]
@@ -93,7 +92,7 @@ def test_synonym_words_are_indexed_with_their_positions_kept_for_highlighting() 
     assert extra[(1, "icpc")] == [0, 1, 2, 3]  # the text's four words stand for "icpc"
 
 
-def test_prebuild_rewrites_materials_index_and_writes_the_compact_one(tmp_path) -> None:
+def test_prebuild_leaves_only_the_manifest_in_materials_index_and_writes_the_shards(tmp_path) -> None:
     search = tmp_path / "search"
     search.mkdir()
     docs = [
@@ -107,11 +106,12 @@ def test_prebuild_rewrites_materials_index_and_writes_the_compact_one(tmp_path) 
         search / "search_index.json", {"procedures/x/": PageFacts("procedure")}, {}, load_editions(PROJECT_ROOT), []
     )
     data = json.loads((search / "search_index.json").read_text())
-    compact = json.loads((search / COMPACT_JSON).read_text())
-    script = (search / COMPACT_JS).read_text()
-    assert data["docs"][0]["tags"] == ["LSCB procedure"]
-    assert data["config"]["handbook"]["format"] == compact["format"] == 1
-    assert data["config"]["handbook"]["build"] == compact["build"]
-    assert script.startswith("self.__handbookSearchIndex = {") and json.loads(script[29:-2]) == compact
+    manifest = data["config"]["handbook"]
+    assert data["docs"] == [], "every page loads search_index.json: the documents are in the shards"
+    assert manifest["format"] == FORMAT and manifest["folder"] == f"search/{result.shards.folder}/"
+    config, read_docs, compact = read_shards(search)
+    assert config == data["config"]
+    assert read_docs[0]["tags"] == ["LSCB procedure"] and [doc["location"] for doc in read_docs] == [
+        "procedures/x/", "procedures/x/#section-1"]
     assert "s47" in compact["terms"]
     assert result.documents == 2 and result.terms == len(compact["terms"])
