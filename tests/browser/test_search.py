@@ -15,7 +15,7 @@ from handbook import PROJECT_ROOT
 from handbook.core.links import page_url
 from handbook.search.relevance import TOP, load_suite
 
-from .conftest import search, url_for
+from .conftest import search, site_of, url_for
 
 pytestmark = pytest.mark.browser
 
@@ -73,8 +73,12 @@ def test_the_browser_loads_the_prebuilt_index(visit, base: str) -> None:
     messages: list[str] = []
     record.page.on("console", lambda message: messages.append(message.text))
     _search(record, "safeguarding")
-    name = "search/handbook_index.json" if base.startswith("http") else "search/handbook_index.js"
-    assert any(url.split("?")[0] == base + name for url in record.requests), record.requests
+    extension = ".json" if base.startswith("http") else ".js"
+    shards = [url for url in record.requests if url.startswith(base + "search/shards-")]
+    assert any(url.endswith("/documents" + extension) for url in shards), record.requests
+    assert all(url.endswith(extension) for url in shards), shards
+    folder = next((site_of(base) / "search").glob("shards-*"))
+    assert 0 < len(shards) < len(list(folder.glob("*" + extension))) / 2, "a query fetches some files, not the index"
     assert not [message for message in messages if message.startswith("Search:")]
     assert record.errors == []
 
