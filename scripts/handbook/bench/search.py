@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook import PROJECT_ROOT
+from handbook.bench import pagefind
 from handbook.bench.synthetic import SyntheticHandbook, generate
 from handbook.core.chromium import CHROMIUM, CHROMIUM_ARGS
 from handbook.core.links import page_url
@@ -46,6 +47,10 @@ from handbook.site.local_server import is_own, serve
 #: What the reader types: common words, so that every size has many matches.
 QUERY = "child protection"
 VARIANTS = ("ours", "plain")
+#: Every search measured: the two builds, and Pagefind on the plain build.
+BASELINES = ("ours", "plain", "Pagefind")
+#: The weight of the chapter the searches are timed on.
+TIMED = "timed chapter"
 EDITIONS = ("http", "fileshare")
 
 #: Runs in the page: type the query and resolve with timings once the first result is shown.
@@ -76,6 +81,21 @@ async ({query, waitReady}) => {
 """
 
 
+#: Runs in the page: open the search box and resolve once Material's search is ready.
+_READY = """
+async () => {
+  const input = document.querySelector("input[data-md-component=search-query]");
+  const meta = document.querySelector(".md-search-result__meta");
+  input.focus();
+  input.click();
+  const start = performance.now();
+  while (meta.textContent.trim() === "Initializing search" && performance.now() - start < 120000) {
+    await new Promise(resolve => setTimeout(resolve, 20));
+  }
+}
+"""
+
+
 def _timed(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()
@@ -98,8 +118,9 @@ def build_ours(handbook: SyntheticHandbook, edition: str, site: Path) -> None:
 
 
 def search_bytes(site: Path) -> Size:
-    """The search files a page load fetches over http, as stored and as a server would gzip them."""
-    return Size.of(path.read_bytes() for path in (site / "search").glob("*.json"))
+    """The search file every page load fetches over http (Material's ``search_index.json``: for the
+    handbook only the manifest of its shards), as stored and as a server would gzip it."""
+    return Size.of([(site / "search" / "search_index.json").read_bytes()])
 
 
 @dataclass(frozen=True)
@@ -139,30 +160,44 @@ def search_index_seconds(site: Path) -> float:
 class SizeResult:
     chapters: int
     build: dict[str, list[float]] = field(default_factory=dict)
-    #: Two steps of the handbook's build, timed again on their own: the link check, the search index.
+    #: Steps of the handbook's build, timed again on their own: the link check, the search index.
     steps: dict[str, list[float]] = field(default_factory=dict)
     index_bytes: dict[str, Size] = field(default_factory=dict)
     html_bytes: dict[tuple[str, str], int] = field(default_factory=dict)
-    load_bytes: dict[tuple[str, str], Size] = field(default_factory=dict)
+    #: (variant, page kind) → bytes of a page load, and of the first query after it
+    weights: dict[tuple[str, str], Weight] = field(default_factory=dict)
+    #: (variant, protocol, metric) → milliseconds; a run with no result (Pagefind from file://) is left out
     timings: dict[tuple[str, str, str], list[float]] = field(default_factory=dict)
+    #: why a variant gave no result, where it gave none
+    failures: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
-def measure_search(browser: object, url: str, wait_ready: bool) -> dict[str, float]:
-    """Open ``url`` in a fresh context and time the first search result."""
+def measure_search(browser: object, url: str, wait_ready: bool, script: str = "") -> dict[str, float]:
+    """Open ``url`` in a fresh context and time the first search result (Material's box by default)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
         page.route("**/*", lambda route: route.continue_() if is_own(route.request.url, url) else route.abort())
         page.goto(url, wait_until="domcontentloaded")
-        return page.evaluate(_MEASURE, {"query": QUERY, "waitReady": wait_ready})
+        return page.evaluate(script or _MEASURE, {"query": QUERY, "waitReady": wait_ready})
     finally:
         context.close()
 
 
-def measure_weight(browser: object, url: str) -> Size:
-    """Bytes transferred by one page load over http, search files included (search ready)."""
+@dataclass(frozen=True)
+class Weight:
+    """Bytes one page load transfers before the reader types (search ready), and then for the first query."""
+
+    load: Size
+    query: Size
+
+
+def measure_weight(browser: object, url: str, ready: str = "", query: str = "") -> Weight:
+    """Bytes transferred over http by one page load (search ready), then by the first query's results.
+
+    ``ready`` and ``query`` are scripts run in the page: wait until search is ready, then type and
+    wait for the first result (Material's by default, ``_MEASURE``)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    total = Size()
     try:
         page = context.new_page()
         bodies: list[bytes] = []
@@ -174,12 +209,29 @@ def measure_weight(browser: object, url: str) -> Size:
         page.on("response", on_response)
         page.route("**/*", lambda route: route.continue_() if is_own(route.request.url, url) else route.abort())
         page.goto(url, wait_until="load")
-        page.evaluate(_MEASURE, {"query": QUERY, "waitReady": True})
+        page.evaluate(ready or _READY)
         page.wait_for_load_state("networkidle")
-        total = Size.of(bodies)
+        before = len(bodies)
+        page.evaluate(query or _MEASURE, {"query": QUERY, "waitReady": True})
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)  # responses still being read
+        return Weight(Size.of(bodies[:before]), Size.of(bodies[before:]))
     finally:
         context.close()
-    return total
+
+
+def _time_searches(result: SizeResult, variant: str, protocol: str, url: str, runs: int, browser: object,
+                   script: str = "") -> None:  # fmt: skip
+    """``runs`` timings of load → result and type → result; a failure is noted, not raised."""
+    for _run in range(runs):
+        for metric, ready in (("load", False), ("type", True)):
+            try:
+                timing = measure_search(browser, url, ready, script)
+            except Exception as error:  # Pagefind from file:// gives no result: that is a finding
+                result.failures[(variant, protocol)] = str(error).splitlines()[0][:160]
+                return
+            value = timing["fromNavigation"] if metric == "load" else timing["fromKeystroke"]
+            result.timings.setdefault((variant, protocol, metric), []).append(value)
 
 
 def bench_size(chapters: int, runs: int, work: Path, browser: object, log: Callable[[str], None]) -> SizeResult:
@@ -196,6 +248,8 @@ def bench_size(chapters: int, runs: int, work: Path, browser: object, log: Calla
         ours = sites[("ours", "http")]
         result.steps.setdefault("link check", []).append(_timed(lambda ours=ours: check_site(ours)))
         result.steps.setdefault("search index", []).append(search_index_seconds(ours))
+        plain = sites[("plain", "http")]
+        result.steps.setdefault("Pagefind index", []).append(_timed(lambda plain=plain: pagefind.index_site(plain)))
     for variant in VARIANTS:
         builders[variant](handbook, "fileshare", sites[(variant, "fileshare")])
         result.index_bytes[variant] = search_bytes(sites[(variant, "http")])
@@ -207,19 +261,20 @@ def bench_size(chapters: int, runs: int, work: Path, browser: object, log: Calla
             for kind, src_uri in kinds.items():
                 html = site / (page_url(src_uri) + "index.html")
                 result.html_bytes[(variant, kind)] = html.stat().st_size if html.is_file() else 0
-                result.load_bytes[(variant, kind)] = measure_weight(browser, base + page_url(src_uri))
-            for _run in range(runs):
-                for metric, ready in (("load", False), ("type", True)):
-                    timing = measure_search(browser, base + page_url(chapter), ready)
-                    value = timing["fromNavigation"] if metric == "load" else timing["fromKeystroke"]
-                    result.timings.setdefault((variant, "http", metric), []).append(value)
-        file_base = sites[(variant, "fileshare")].as_uri() + "/"
-        for _run in range(runs):
-            for metric, ready in (("load", False), ("type", True)):
-                timing = measure_search(browser, file_base + page_url(chapter, directory_urls=False), ready)
-                value = timing["fromNavigation"] if metric == "load" else timing["fromKeystroke"]
-                result.timings.setdefault((variant, "file", metric), []).append(value)
+                result.weights[(variant, kind)] = measure_weight(browser, base + page_url(src_uri))
+            result.weights[(variant, TIMED)] = measure_weight(browser, base + page_url(chapter))
+            _time_searches(result, variant, "http", base + page_url(chapter), runs, browser)
+        file_url = sites[(variant, "fileshare")].as_uri() + "/" + page_url(chapter, directory_urls=False)
+        _time_searches(result, variant, "file", file_url, runs, browser)
         log(f"  {chapters} chapters: {variant} measured in Chromium")
+    plain = sites[("plain", "http")]
+    pagefind_page = pagefind.add_search_page(plain, page_url(chapter))
+    with serve(plain) as base:
+        weight = measure_weight(browser, base + pagefind_page, pagefind.READY, pagefind.MEASURE)
+        result.weights[("Pagefind", TIMED)] = weight
+        _time_searches(result, "Pagefind", "http", base + pagefind_page, runs, browser, pagefind.MEASURE)
+    _time_searches(result, "Pagefind", "file", plain.as_uri() + "/" + pagefind_page, 1, browser, pagefind.MEASURE)
+    log(f"  {chapters} chapters: Pagefind measured in Chromium")
     return result
 
 
@@ -255,40 +310,77 @@ def _step(result: SizeResult, step: str, build_seconds: float) -> str:
     return f"{seconds:.1f} s ({seconds / build_seconds:.0%})"
 
 
+def _timing(result: SizeResult, variant: str, protocol: str, metric: str) -> str:
+    values = result.timings.get((variant, protocol, metric))
+    return _ms(values) if values else "no result*"
+
+
+def _chapter_weight(result: SizeResult, variant: str) -> Weight:
+    """The weight of the chapter page each search was timed on."""
+    return result.weights[(variant, TIMED)]
+
+
 def report(results: list[SizeResult], runs: int, command: str) -> str:
-    """The figures as Markdown: ours beside plain Material, medians of ``runs`` runs."""
+    """The figures as Markdown: ours beside plain Material and Pagefind, medians of ``runs`` runs."""
     lines = [
-        f"Command: `{command}` (medians of {runs} run{'s' if runs != 1 else ''}; query \"{QUERY}\").",
+        f"Command: `{command}` (medians of {runs} run{'s' if runs != 1 else ''}; query \"{QUERY}\"). "
+        "Pagefind indexes the plain build's pages (their article, not the menus); its search box is added "
+        "to a copy of the same chapter page.",
         "",
-        "| chapters | build: ours / plain (ratio) | of which: link check, search index (share) "
-        "| search files: ours / plain "
-        "| http load → result: ours / plain | http type → result: ours / plain "
-        "| file:// load → result: ours / plain | file:// type → result: ours / plain |",
-        "|---:|---|---|---|---|---|---|---|",
+        "**Build**",
+        "",
+        "| chapters | build: ours / plain (ratio) | of which: link check, search index (share) | Pagefind's indexing |",
+        "|---:|---|---|---|",
     ]
     for result in results:
         ours, plain = statistics.median(result.build["ours"]), statistics.median(result.build["plain"])
+        lines.append(
+            f"| {result.chapters:,} | {ours:.1f} s / {plain:.1f} s ({ours / plain:.2f}×) | "
+            + ", ".join(_step(result, step, ours) for step in ("link check", "search index"))
+            + f" | {statistics.median(result.steps['Pagefind index']):.1f} s |"
+        )
+    lines += _growth(results)
+    lines += [
+        "",
+        "**Search on a chapter page** (ours / plain Material / Pagefind)",
+        "",
+        "| chapters | search file every page loads (ours / plain) | page load, search ready, before typing "
+        "| first query's files | http load → result | http type → result | file:// load → result "
+        "| file:// type → result |",
+        "|---:|---|---|---|---|---|---|---|",
+    ]
+    footnotes: list[str] = []
+    for result in results:
+        weights = [_chapter_weight(result, variant) for variant in BASELINES]
         cells = [
             f"{result.chapters:,}",
-            f"{ours:.1f} s / {plain:.1f} s ({ours / plain:.2f}×)",
-            ", ".join(_step(result, step, ours) for step in ("link check", "search index")),
-            f"{_sized(result.index_bytes['ours'])} / {_sized(result.index_bytes['plain'])}",
+            " / ".join(_sized(result.index_bytes[variant]) for variant in VARIANTS),
+            " / ".join(_sized(weight.load) for weight in weights),
+            " / ".join(_sized(weight.query) for weight in weights),
         ]
         for protocol in ("http", "file"):
             for metric in ("load", "type"):
-                ours_ms, plain_ms = (_ms(result.timings[(variant, protocol, metric)]) for variant in VARIANTS)
-                cells.append(f"{ours_ms} / {plain_ms}")
+                cells.append(" / ".join(_timing(result, variant, protocol, metric) for variant in BASELINES))
         lines.append("| " + " | ".join(cells) + " |")
-    lines += _growth(results)
-    lines += ["", "Page weight per page type over http (the HTML; and everything one page load transfers, search"]
-    lines += ["files included):", ""]
-    lines += ["| chapters | page type | HTML: ours / plain | page load: ours / plain |", "|---:|---|---|---|"]
+        for (variant, protocol), why in sorted(result.failures.items()):
+            footnotes.append(f"\\* {result.chapters:,} chapters, {variant} over {protocol}: {why}")
+    if footnotes:
+        lines += ["", *footnotes]
+    lines += [
+        "",
+        "**Page weight per page type over http** (the HTML; what one page load transfers with search ready; "
+        "what the first query then fetches), ours / plain Material:",
+        "",
+        "| chapters | page type | HTML | page load | first query |",
+        "|---:|---|---|---|---|",
+    ]
     for result in results:
         for kind in sorted({kind for _variant, kind in result.html_bytes}):
+            ours, plain = result.weights[("ours", kind)], result.weights[("plain", kind)]
             lines.append(
                 f"| {result.chapters:,} | {kind} | {result.html_bytes[('ours', kind)] / 1000:,.0f} kB / "
-                f"{result.html_bytes[('plain', kind)] / 1000:,.0f} kB | {_sized(result.load_bytes[('ours', kind)])} / "
-                f"{_sized(result.load_bytes[('plain', kind)])} |"
+                f"{result.html_bytes[('plain', kind)] / 1000:,.0f} kB | {_sized(ours.load)} / {_sized(plain.load)} | "
+                f"{_sized(ours.query)} / {_sized(plain.query)} |"
             )
     return "\n".join(lines)
 

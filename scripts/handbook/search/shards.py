@@ -105,7 +105,9 @@ class ShardFiles:
     manifest: dict[str, Any]
 
 
-def shard_payloads(compact: Mapping[str, Any], docs: Sequence[Mapping[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+def shard_payloads(
+    compact: Mapping[str, Any], docs: Sequence[Mapping[str, Any]]
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """The files' contents (name → data) and the manifest, before the folder's name is known."""
     terms, postings = compact["terms"], compact["postings"]
     term_sizes = [len(_dumps(term)) + len(_dumps(posting)) for term, posting in zip(terms, postings, strict=True)]

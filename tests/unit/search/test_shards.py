@@ -66,7 +66,8 @@ def test_the_document_table_has_every_length_the_boosts_and_the_pages(tmp_path, 
 
 
 def test_a_page_is_titled_as_material_titles_it() -> None:
-    docs = [{"location": "a/", "title": "A"}, {"location": "a/#h", "title": "Heading"}, {"location": "b/", "title": "B"}]
+    docs = [{"location": "a/", "title": "A"}, {"location": "a/#h", "title": "Heading"},
+            {"location": "b/", "title": "B"}]  # fmt: skip
     assert shown_title(docs, 0) == "Heading", "Material gives a page its first section's title"
     assert shown_title(docs, 2) == "B"
 
