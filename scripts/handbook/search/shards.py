@@ -11,8 +11,9 @@ One index for the whole handbook, fetched by every page load, costs 15 MB at 1,0
   ``TERM_CHUNK_BYTES`` each. A query word is a prefix (Material adds ``*``), and the terms a prefix
   begins are consecutive, so a word needs the one or few chunks whose range it falls in;
 * **the document table**: every document's field lengths (for lunr's length normalisation, which
-  needs every matching document's length) and the pages (first document, title), which ranking and
-  the result list need for every match; fetched once, by the first query;
+  needs every matching document's length; as base-36 digits) and the pages (first document,
+  address, title), which ranking and the result list need for every match; fetched once, by the
+  first query;
 * **document chunks**: consecutive documents (location, title, text, tags, boost) and the synonym
   words added to them, about ``DOC_CHUNK_BYTES`` each, fetched only for results the reader is shown.
 
@@ -65,6 +66,63 @@ def _chunks(sizes: Sequence[int], target: int) -> list[int]:
             filled = 0
         filled += size
     return starts
+
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _base36(number: int, width: int) -> str:
+    digits = ""
+    for _ in range(width):
+        number, digit = divmod(number, 36)
+        digits = _DIGITS[digit] + digits
+    return digits
+
+
+def encode_lengths(lengths: Sequence[int], fields: int) -> list[str]:
+    """Each field's lengths as one string of fixed-width base-36 numbers (the width its longest needs).
+
+    Every query needs every matching document's lengths, so the table is fetched by the first one;
+    as JSON numbers it would be the largest file a query fetches."""
+    encoded = []
+    for field in range(fields):
+        values = lengths[field::fields]
+        width = 1
+        while max(values, default=0) >= 36**width:
+            width += 1
+        encoded.append("".join(_base36(value, width) for value in values))
+    return encoded
+
+
+def decode_lengths(encoded: Sequence[str], count: int) -> list[int]:
+    """``encode_lengths`` undone: the lengths, document by document, field by field."""
+    columns = []
+    for text in encoded:
+        width = len(text) // count if count else 1
+        columns.append([int(text[i : i + width], 36) for i in range(0, len(text), width)])
+    return [column[doc] for doc in range(count) for column in columns]
+
+
+def front_code(locations: Sequence[str]) -> list[list[Any]]:
+    """Each location as [characters shared with the previous one, the rest]: pages in a folder share most."""
+    coded: list[list[Any]] = []
+    previous = ""
+    for location in locations:
+        shared = 0
+        while shared < min(len(location), len(previous)) and location[shared] == previous[shared]:
+            shared += 1
+        coded.append([shared, location[shared:]])
+        previous = location
+    return coded
+
+
+def front_decode(coded: Sequence[Sequence[Any]]) -> list[str]:
+    locations: list[str] = []
+    previous = ""
+    for shared, rest in coded:
+        previous = previous[:shared] + rest
+        locations.append(previous)
+    return locations
 
 
 def page_starts(docs: Sequence[Mapping[str, Any]]) -> list[int]:
@@ -127,9 +185,11 @@ def shard_payloads(
         files[f"d{number}"] = {"start": start, "docs": list(docs[start:end]), "extra": extra}
     starts = page_starts(docs)
     files[DOCUMENTS] = {
-        "lengths": compact["lengths"],
+        "lengths": encode_lengths(compact["lengths"], len(compact["fields"])),
         "boosts": {str(n): doc["boost"] for n, doc in enumerate(docs) if (doc.get("boost") or 1) != 1},
-        "pages": [[start, docs[start]["location"], shown_title(docs, start)] for start in starts],
+        "starts": starts,
+        "locations": front_code([docs[start]["location"] for start in starts]),
+        "titles": [shown_title(docs, start) for start in starts],
     }
     manifest = {
         "format": FORMAT,
@@ -208,7 +268,7 @@ def read_shards(search_dir: Path) -> tuple[dict[str, Any], list[dict[str, Any]],
         "documents": len(docs),
         "fields": manifest["fields"],
         "b": manifest["b"],
-        "lengths": table["lengths"],
+        "lengths": decode_lengths(table["lengths"], len(docs)),
         "terms": terms,
         "postings": postings,
         "words": words,

@@ -390,13 +390,14 @@
   }
 
   /* The document table: every document's field lengths and boost, and each page's first
-     document and title, which ranking and Material's grouping need for every match. */
+     document, address and title, which ranking and Material's grouping need for every match. */
   function addTable(index, data) {
     if (index.table) return;
     var count = index.count;
+    var lengths = decodeLengths(data.lengths, count);
+    var pages = pagesOf(data);
     var pageOf = new Int32Array(count);
     var isArticle = new Uint8Array(count);
-    var pages = data.pages;
     for (var p = 0; p < pages.length; p++) {
       var end = p + 1 < pages.length ? pages[p + 1][0] : count;
       isArticle[pages[p][0]] = 1;
@@ -405,13 +406,35 @@
     var boosts = new Float64Array(count).fill(1);
     Object.keys(data.boosts || {}).forEach(function (key) { boosts[+key] = data.boosts[key]; });
     index.table = {
-      lengths: data.lengths,
-      averages: averageLengths(index.fields, data.lengths, count),
+      lengths: lengths,
+      averages: averageLengths(index.fields, lengths, count),
       pages: pages,
       pageOf: pageOf,
       isArticle: isArticle
     };
     index.docBoosts = boosts;
+  }
+
+  /* Each field's lengths come as one string of fixed-width base-36 numbers (encode_lengths in
+     search/shards.py); here, as lunr keeps them: document by document, field by field. */
+  function decodeLengths(columns, count) {
+    var width = columns.length;
+    var lengths = new Int32Array(count * width);
+    columns.forEach(function (text, f) {
+      var digits = count ? text.length / count : 1;
+      for (var d = 0; d < count; d++) lengths[d * width + f] = parseInt(text.substr(d * digits, digits), 36);
+    });
+    return lengths;
+  }
+
+  /* [first document, address, title] of each page; addresses come front-coded (front_code). */
+  function pagesOf(data) {
+    var previous = "";
+    return data.starts.map(function (start, p) {
+      var coded = data.locations[p];
+      previous = previous.slice(0, coded[0]) + coded[1];
+      return [start, previous, data.titles[p]];
+    });
   }
 
   /* Each field's average length over the documents, for lunr's length normalisation (b). */

@@ -9,7 +9,17 @@ import pytest
 
 from handbook.search import shards
 from handbook.search.index import IndexSettings, build_index
-from handbook.search.shards import DOCUMENTS, page_starts, read_shards, shown_title, write_shards
+from handbook.search.shards import (
+    DOCUMENTS,
+    decode_lengths,
+    encode_lengths,
+    front_code,
+    front_decode,
+    page_starts,
+    read_shards,
+    shown_title,
+    write_shards,
+)
 
 
 def _docs(pages: int, sections: int) -> list[dict]:
@@ -60,9 +70,24 @@ def test_the_document_table_has_every_length_the_boosts_and_the_pages(tmp_path, 
     docs = _docs(3, 2)
     search, compact, manifest = _site(tmp_path, docs, monkeypatch)
     table = json.loads((search.parent / manifest["folder"] / f"{DOCUMENTS}.json").read_text())
-    assert table["lengths"] == compact["lengths"] and len(table["lengths"]) == len(docs) * 3
+    assert decode_lengths(table["lengths"], len(docs)) == compact["lengths"]
+    assert len(compact["lengths"]) == len(docs) * 3
     assert table["boosts"] == {"3": 2.0}
-    assert table["pages"] == [[0, "p0/", "Section 0.0"], [3, "p1/", "Section 1.0"], [6, "p2/", "Section 2.0"]]
+    assert table["starts"] == [0, 3, 6] and front_decode(table["locations"]) == ["p0/", "p1/", "p2/"]
+    assert table["titles"] == ["Section 0.0", "Section 1.0", "Section 2.0"]
+
+
+@pytest.mark.parametrize("lengths", [[0, 5, 1, 35, 36, 2], [1295, 0, 0, 1296, 46655, 7], []])
+def test_lengths_survive_their_encoding(lengths: list[int]) -> None:
+    encoded = encode_lengths(lengths, 3)
+    assert decode_lengths(encoded, len(lengths) // 3) == lengths
+    assert all(len(text) % max(1, len(lengths) // 3) == 0 for text in encoded)
+
+
+def test_locations_are_front_coded() -> None:
+    locations = ["procedures/a/", "procedures/ab/", "x/", "x/", ""]
+    assert front_code(locations)[1] == [12, "b/"]
+    assert front_decode(front_code(locations)) == locations
 
 
 def test_a_page_is_titled_as_material_titles_it() -> None:
