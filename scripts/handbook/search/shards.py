@@ -14,8 +14,9 @@ One index for the whole handbook, fetched by every page load, costs 15 MB at 1,0
   needs every matching document's length; as base-36 digits) and the pages (first document,
   address, title), which ranking and the result list need for every match; fetched once, by the
   first query;
-* **document chunks**: consecutive documents (location, title, text, tags, boost) and the synonym
-  words added to them, about ``DOC_CHUNK_BYTES`` each, fetched only for results the reader is shown.
+* **document chunks**: consecutive documents of one page (location, title, text, tags, boost) and
+  the synonym words added to them, about ``DOC_CHUNK_BYTES`` each, fetched only for results the
+  reader is shown.
 
 Each file is written twice: ``.json`` for http, and ``.js`` for ``file://``, where a browser fetches
 nothing but still runs scripts (``self.__handbookShard(name, data)``). The files live in a folder
@@ -52,23 +53,34 @@ FOLDER_PREFIX = "shards-"
 SCRIPT_CALLBACK = "self.__handbookShard"
 
 
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
 def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _chunks(sizes: Sequence[int], target: int) -> list[int]:
-    """Where each chunk starts: consecutive items until a chunk reaches ``target`` bytes."""
+def _chunks(sizes: Sequence[int], target: int, breaks: Sequence[int] = ()) -> list[int]:
+    """Where each chunk starts: consecutive items until a chunk reaches ``target`` bytes, and at
+    every item in ``breaks`` (a result fetches its page's chunks: they should hold no other page)."""
     starts: list[int] = []
+    at_break = set(breaks)
     filled = target
     for number, size in enumerate(sizes):
-        if filled >= target:
+        if filled >= target or number in at_break:
             starts.append(number)
             filled = 0
         filled += size
     return starts
 
 
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+def encode_boosts(docs: Sequence[Mapping[str, Any]]) -> tuple[list[float], str]:
+    """The documents' boosts: the few values there are, and one base-36 digit per document naming its value."""
+    values = sorted({float(doc.get("boost") or 1) for doc in docs} | {1.0})
+    if len(values) > len(_DIGITS):
+        raise ValueError(f"the search documents have {len(values)} different boosts; the index allows {len(_DIGITS)}")
+    number = {value: n for n, value in enumerate(values)}
+    return values, "".join(_DIGITS[number[float(doc.get("boost") or 1)]] for doc in docs)
 
 
 def _base36(number: int, width: int) -> str:
@@ -178,15 +190,17 @@ def shard_payloads(
     for doc, field, word, *positions in compact["extra"]:
         extra_by_doc.setdefault(doc, []).append([doc, field, compact["words"][word], *positions])
     doc_sizes = [len(_dumps(doc)) + len(_dumps(extra_by_doc.get(n, []))) for n, doc in enumerate(docs)]
-    doc_starts = _chunks(doc_sizes, DOC_CHUNK_BYTES)
+    starts = page_starts(docs)
+    doc_starts = _chunks(doc_sizes, DOC_CHUNK_BYTES, starts)
     for number, start in enumerate(doc_starts):
         end = doc_starts[number + 1] if number + 1 < len(doc_starts) else len(docs)
         extra = [entry for doc in range(start, end) for entry in extra_by_doc.get(doc, [])]
         files[f"d{number}"] = {"start": start, "docs": list(docs[start:end]), "extra": extra}
-    starts = page_starts(docs)
+    boost_values, boosts = encode_boosts(docs)
     files[DOCUMENTS] = {
         "lengths": encode_lengths(compact["lengths"], len(compact["fields"])),
-        "boosts": {str(n): doc["boost"] for n, doc in enumerate(docs) if (doc.get("boost") or 1) != 1},
+        "boostValues": boost_values,
+        "boosts": boosts,
         "starts": starts,
         "locations": front_code([docs[start]["location"] for start in starts]),
         "titles": [shown_title(docs, start) for start in starts],

@@ -403,8 +403,8 @@
       isArticle[pages[p][0]] = 1;
       for (var d = pages[p][0]; d < end; d++) pageOf[d] = p;
     }
-    var boosts = new Float64Array(count).fill(1);
-    Object.keys(data.boosts || {}).forEach(function (key) { boosts[+key] = data.boosts[key]; });
+    var boosts = new Float64Array(count); /* one base-36 digit per document: its value's number */
+    for (var b = 0; b < count; b++) boosts[b] = data.boostValues[parseInt(data.boosts.charAt(b), 36)];
     index.table = {
       lengths: lengths,
       averages: averageLengths(index.fields, lengths, count),

@@ -55,6 +55,16 @@ def test_reading_the_shards_gives_back_the_index_and_documents(tmp_path, monkeyp
         assert read[key] == compact[key], key
 
 
+def test_a_document_chunk_holds_one_pages_documents(tmp_path, monkeypatch) -> None:
+    docs = _docs(6, 4)
+    search, _compact, manifest = _site(tmp_path, docs, monkeypatch)
+    folder = search.parent / manifest["folder"]
+    assert set(page_starts(docs)) <= set(manifest["docChunks"]), "every page starts a chunk"
+    for number in range(len(manifest["docChunks"])):
+        chunk = json.loads((folder / f"d{number}.json").read_text())
+        assert len({doc["location"].split("#")[0] for doc in chunk["docs"]}) == 1
+
+
 def test_term_chunks_are_consecutive_ranges_named_by_their_first_term(tmp_path, monkeypatch) -> None:
     search, compact, manifest = _site(tmp_path, _docs(6, 4), monkeypatch)
     folder = search.parent / manifest["folder"]
@@ -72,7 +82,7 @@ def test_the_document_table_has_every_length_the_boosts_and_the_pages(tmp_path, 
     table = json.loads((search.parent / manifest["folder"] / f"{DOCUMENTS}.json").read_text())
     assert decode_lengths(table["lengths"], len(docs)) == compact["lengths"]
     assert len(compact["lengths"]) == len(docs) * 3
-    assert table["boosts"] == {"3": 2.0}
+    assert table["boostValues"] == [1.0, 2.0] and table["boosts"] == "000100000"
     assert table["starts"] == [0, 3, 6] and front_decode(table["locations"]) == ["p0/", "p1/", "p2/"]
     assert table["titles"] == ["Section 0.0", "Section 1.0", "Section 2.0"]
 
