@@ -92,7 +92,8 @@ def worker_results(http_site: Path) -> dict:
     cases = load_suite(SUITE)
     box = SearchBox(http_site / "search")
     words = sorted({term for term in read_shards(http_site / "search")[2]["terms"] if term.isalpha()})
-    rewrite_queries = [case.query for case in cases] + ["S.47 enquiries", "childr", "the", "+police", '"a b"']
+    rewrite_queries = [case.query for case in cases]
+    rewrite_queries += ["S.47 enquiries", "childr", "the", "c", "child p", "s ", "+police", '"a b"']
     request = {
         "queries": [case.query for case in cases] + ["section 47", "safeguarded", "ICPC", "child protection"],
         "stem": words,

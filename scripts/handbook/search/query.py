@@ -49,9 +49,10 @@ def rewrite_query(query: str, settings: IndexSettings, phrases: Sequence[tuple[S
     """The handbook's rewriting of a reader's query (twin of ``rewriteQuery`` in search/worker.js).
 
     Section numbers become one term ("S.47" → "s47"); stop words go, except a last word still being
-    typed; with ``stemming``, each word becomes its stem so that every form of it matches; a glossary
-    expansion the reader typed brings in its abbreviation's term (the worker hides it from the
-    result list's "missing words").
+    typed; a single letter being typed is looked for as a word, not as a prefix; with
+    ``stemming``, each word becomes its stem so that every form of it matches; a glossary expansion
+    the reader typed brings in its abbreviation's term (the worker hides it from the result list's
+    "missing words").
     """
     query = SECTION_QUERY.sub(lambda m: m.group(1) + "s" + m.group(2).lower(), query)
     if '"' in query:
@@ -76,6 +77,10 @@ def rewrite_query(query: str, settings: IndexSettings, phrases: Sequence[tuple[S
             term = word_stem(word) if settings.stemming else word
             if prefix:
                 out.append(prefix + term)
+            elif last and len(term) == 1:
+                # A first letter being typed is not a prefix: "c*" would fetch a tenth of the index
+                # (every chunk of terms in "c") for results the next keystroke replaces.
+                out.append(f"{term}^{EXACT_BOOST}")
             else:
                 # "term^4" finds the word (and its other forms) itself: Material leaves a boosted
                 # term alone. "term" becomes "term*", which also finds longer words (and the word

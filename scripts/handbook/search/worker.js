@@ -1042,6 +1042,7 @@
         var term = settings.stemming ? stemOf(word, settings, lunr) : word;
         if (!(term in words)) words[term] = word;
         if (prefix) out.push(prefix + term);
+        else if (last && term.length === 1) out.push(term + "^" + settings.exactBoost); /* a first letter: no prefix */
         else out.push(term + "^" + settings.exactBoost, term); /* the word, then words it begins */
       });
     });

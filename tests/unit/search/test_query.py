@@ -31,6 +31,9 @@ PHRASES = [[["initi", "child", "protect", "confer"], "icpc"], [["child", "in", "
         ('"child protection plan"', '"child protection plan"'),
         ("title:lscb", "title:lscb"),
         ("the", "the^4 the"),
+        ("c", "c^4"),  # a first letter being typed is a word, not a prefix ("c*" fetches a tenth of the index)
+        ("child p", "child^4 child p^4"),
+        ("s ", "s^4 s"),  # typed and finished (a space after it): an ordinary word
     ],
 )
 def test_rewrite(query: str, expected: str) -> None:
