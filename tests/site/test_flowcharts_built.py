@@ -21,6 +21,7 @@ from handbook.charts.load import LoadedChart, find_markers, load_and_check
 from handbook.content.editions import load_editions
 from handbook.core.sources import load_pages
 from handbook.core.links import page_url
+from handbook.search.shards import read_shards
 
 from .tiny_handbook import line_with
 
@@ -152,7 +153,7 @@ def test_edition_pages_and_the_flowcharts_page_list_the_charts(http_site: Path) 
 
 
 def test_mermaid_source_is_not_search_text(http_site: Path) -> None:
-    docs = json.loads((http_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = read_shards(http_site / "search")[1]
     for doc in docs:
         for leaked in ("accTitle", "accDescr", "click n_", "flowchart TD", "wrappingWidth"):
             assert leaked not in doc["text"], f"{doc['location']}: Mermaid source is indexed ({leaked})"

@@ -5,10 +5,12 @@ it generates a synthetic handbook (``synthetic.py``), builds it with the handboo
 with a plain ``mkdocs build`` of the same pages (Material's defaults), and measures in one run:
 
 * build time of each, and their ratio;
-* the size of the search files a page loads (Material's ``search_index.json``, plus the handbook's
-  prebuilt ``handbook_index.json``);
-* page weight per page type: the HTML, and every byte one page load transfers (page, styles,
-  scripts, search files), in headless Chromium over http;
+* the size of the search file every page loads (Material's ``search_index.json``: all the
+  documents for plain Material, only the manifest of the shards for the handbook);
+* page weight per page type: the HTML, every byte one page load transfers with search ready
+  (page, styles, scripts, search files), and every byte the first query then fetches, in headless
+  Chromium over http;
+* Pagefind on the plain build's pages as a second baseline (``pagefind.py``);
 * time to the first search result in headless Chromium, over http and from ``file://``:
   ``load → result`` (the reader types as soon as the page is ready; the clock starts with the
   navigation) and ``type → result`` (search is ready; the clock starts at the keystroke).
@@ -21,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import json
 import shutil
 import statistics
 import subprocess
@@ -39,6 +40,7 @@ from handbook.core.chromium import CHROMIUM, CHROMIUM_ARGS
 from handbook.core.links import page_url
 from handbook.core.sources import load_pages
 from handbook.search.index import IndexSettings, build_index
+from handbook.search.shards import read_shards, write_shards
 from handbook.search.synonyms import Synonyms, glossary_pairs
 from handbook.site.build import build, mkdocs_env
 from handbook.site.linkcheck import check_site
@@ -149,11 +151,13 @@ def page_types(handbook: SyntheticHandbook) -> dict[str, str]:
 
 
 def search_index_seconds(site: Path) -> float:
-    """Time to build the search index again from the built site's documents (the search feature's main step)."""
-    data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    settings = IndexSettings.from_material(data["config"])
+    """Time to build the search index again from the built site's documents and write its shards
+    (the search feature's main step)."""
+    config, docs, _compact = read_shards(site / "search")
+    settings = IndexSettings.from_material(config)
     synonyms = Synonyms(glossary_pairs(PROJECT_ROOT), settings.pattern)
-    return _timed(lambda: build_index(data["docs"], settings, synonyms).compact())
+    with tempfile.TemporaryDirectory() as folder:
+        return _timed(lambda: write_shards(Path(folder), build_index(docs, settings, synonyms).compact(), docs))
 
 
 @dataclass
