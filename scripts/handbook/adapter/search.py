@@ -30,6 +30,15 @@ log = logging.getLogger("mkdocs.plugins.handbook.search")
 MATERIAL_INDEX = Path("search") / "search_index.json"
 
 
+def opens_from_files(config: MkDocsConfig) -> bool:
+    """Whether this edition is opened from a folder (``file://``): Material's offline plugin is on."""
+    for name in ("material/offline", "offline"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            return bool(plugin.config.get("enabled", True))
+    return False
+
+
 class SearchFeature(Feature):
     def on_config(self, config: MkDocsConfig) -> None:
         self.facts: dict[str, PageFacts] = {}
@@ -65,7 +74,9 @@ class SearchFeature(Feature):
             return
         pairs = synonym_pairs(self.handbook.glossary)
         try:
-            result = prebuild_search_index(path, self.facts, self.paragraphs, self.handbook.editions, pairs)
+            result = prebuild_search_index(
+                path, self.facts, self.paragraphs, self.handbook.editions, pairs, scripts=opens_from_files(config)
+            )
         except ValueError as exc:  # a search setting the prebuilt index does not support
             raise plugin_error(
                 f"The search index was not built: {exc}. Check the search settings in mkdocs.yml."

@@ -323,11 +323,13 @@ def prebuild_search_index(
     paragraphs_by_url: Mapping[str, list[tuple[str, str]]],
     editions: Editions,
     synonym_pairs: Iterable[tuple[Sequence[str], str]],
+    scripts: bool = True,
 ) -> PrebuiltIndex:
     """Rewrite Material's ``search/search_index.json`` as the manifest, with the shards beside it.
 
     The documents leave ``search_index.json`` (which every page loads) for the document chunks:
     Material's worker is given, query by query, only the documents it shows (search/worker.js).
+    ``scripts``: write the shards as scripts too, for ``file://`` (see ``search.shards``).
     """
     data = json.loads(path.read_text(encoding="utf-8"))
     settings = IndexSettings.from_material(data["config"])
@@ -335,7 +337,7 @@ def prebuild_search_index(
     docs = label_documents(docs, facts_by_url, editions)
     synonyms = Synonyms(synonym_pairs, settings.pattern)
     builder = build_index(docs, settings, synonyms)
-    shards = write_shards(path.parent, builder.compact(), docs)
+    shards = write_shards(path.parent, builder.compact(), docs, scripts)
     data["docs"] = []
     data["config"]["handbook"] = {**shards.manifest, "query": query_settings(settings, synonyms)}
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

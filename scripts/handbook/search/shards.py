@@ -18,8 +18,9 @@ One index for the whole handbook, fetched by every page load, costs 15 MB at 1,0
   the synonym words added to them, about ``DOC_CHUNK_BYTES`` each, fetched only for results the
   reader is shown.
 
-Each file is written twice: ``.json`` for http, and ``.js`` for ``file://``, where a browser fetches
-nothing but still runs scripts (``self.__handbookShard(name, data)``). The files live in a folder
+Each file is written as ``.json`` for http and, in the file-share edition, also as ``.js`` for
+``file://``, where a browser fetches nothing but still runs scripts
+(``self.__handbookShard(name, data)``). The files live in a folder
 named after a digest of their content, so a page from an earlier build can never mix in a newer
 file: it finds its own folder gone and says so in the search box (search/worker.js).
 
@@ -218,8 +219,13 @@ def shard_payloads(
     return files, manifest
 
 
-def write_shards(search_dir: Path, compact: Mapping[str, Any], docs: Sequence[Mapping[str, Any]]) -> ShardFiles:
-    """Write the shard folder beside ``search_index.json``; return the manifest for it."""
+def write_shards(
+    search_dir: Path, compact: Mapping[str, Any], docs: Sequence[Mapping[str, Any]], scripts: bool = True
+) -> ShardFiles:
+    """Write the shard folder beside ``search_index.json``; return the manifest for it.
+
+    ``scripts``: also write each file as a script, for ``file://`` (the file-share edition; an
+    edition served over http only ever fetches the ``.json``)."""
     files, manifest = shard_payloads(compact, docs)
     bodies = {name: _dumps(data) for name, data in files.items()}
     digest = hashlib.sha256()
@@ -235,7 +241,8 @@ def write_shards(search_dir: Path, compact: Mapping[str, Any], docs: Sequence[Ma
     for name, body in bodies.items():
         stamped = body[:-1] + f',"build":"{build}"}}'  # every file says which build it belongs to
         (target / f"{name}.json").write_text(stamped, encoding="utf-8")
-        (target / f"{name}.js").write_text(f'{SCRIPT_CALLBACK}("{name}",{stamped});\n', encoding="utf-8")
+        if scripts:
+            (target / f"{name}.js").write_text(f'{SCRIPT_CALLBACK}("{name}",{stamped});\n', encoding="utf-8")
         total += len(stamped.encode("utf-8"))
     manifest = {**manifest, "build": build, "folder": f"search/{folder}/"}
     terms = sum(1 for name in files if name.startswith("t"))
