@@ -141,3 +141,35 @@ def test_screenshot_of_results(visit, http_base: str) -> None:
     path = SCREENSHOTS / "search-conference.png"
     page.screenshot(path=str(path))
     assert Path(path).stat().st_size > 10_000
+
+
+@pytest.fixture(scope="module")
+def stale_sites(http_site: Path, fileshare_site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Copies of both editions whose pages name a shard folder that is gone (a newer build replaced
+    it while a reader had the page open, or a half-copied file share)."""
+    import shutil
+
+    from .conftest import served
+
+    copies = {}
+    for name, site in (("http", http_site), ("file", fileshare_site)):
+        copy = tmp_path_factory.mktemp(f"stale-{name}") / "site"
+        shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.pdf"))
+        for folder in (copy / "search").glob("shards-*"):
+            shutil.rmtree(folder)
+        copies[name] = copy
+    with served(copies["http"]) as http:
+        yield {"http": http, "file": copies["file"].as_uri() + "/"}
+
+
+@pytest.mark.parametrize("protocol", ["http", "file"])
+def test_a_missing_index_file_is_said_in_the_search_box(visit, stale_sites: dict, protocol: str) -> None:
+    base = stale_sites[protocol]
+    record = visit(url_for(base, "index.md"), base)
+    page = record.page
+    page.locator("input[data-md-component=search-query]").click()
+    page.locator("input[data-md-component=search-query]").press_sequentially("safeguarding", delay=15)
+    item = page.locator(".md-search-result__item").filter(has_text="Search could not load part of its index")
+    item.first.wait_for(timeout=30_000)
+    assert "Reload the page" in item.first.inner_text()
+    assert page.locator(".md-search-result__item").count() == 1, "the message, not an empty or partial list"
