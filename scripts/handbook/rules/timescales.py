@@ -77,18 +77,19 @@ def timescale_key(text: str) -> tuple[str, str]:
     return number, " ".join(unit.replace("calendar ", "").split()).removesuffix("s")
 
 
-def _strings(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+def yaml_strings(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
     if isinstance(value, str):
         yield loc, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, (*loc, str(key)))
+            yield from yaml_strings(item, (*loc, str(key)))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, (*loc, index))
+            yield from yaml_strings(item, (*loc, index))
 
 
-def _at(data: Any, loc: tuple[Any, ...]) -> Any:
+def yaml_at(data: Any, loc: tuple[Any, ...]) -> Any:
+    """The value at ``loc`` (keys and indexes) in data read from YAML."""
     for part in loc:
         data = data[part]
     return data
@@ -109,7 +110,12 @@ def _has_citation(mapping: Any) -> bool:
 
 def _cited(data: Any, loc: tuple[Any, ...]) -> bool:
     """Is the text at ``loc`` cited beside it (see the module docstring)?"""
-    return any(_has_citation(_at(data, loc[:depth])) for depth in range(len(loc) - 1, -1, -1))
+    return any(_has_citation(yaml_at(data, loc[:depth])) for depth in range(len(loc) - 1, -1, -1))
+
+
+def yaml_text_cited(data: Any, loc: tuple[Any, ...], text: str) -> bool:
+    """The text at ``loc`` names its source itself, or a mapping it belongs to has a citation."""
+    return _cites_itself(text) or _cited(data, loc)
 
 
 def yaml_findings(text: str, path: str, unit_depth: int) -> list[ContentError]:
@@ -122,7 +128,7 @@ def yaml_findings(text: str, path: str, unit_depth: int) -> list[ContentError]:
     if isinstance(located, ContentError):
         return []  # the file's own checker reports it
     data = located.data
-    strings = [(loc, value, _cites_itself(value) or _cited(data, loc)) for loc, value in _strings(data)]
+    strings = [(loc, value, yaml_text_cited(data, loc, value)) for loc, value in yaml_strings(data)]
     cited_keys = {
         (loc, timescale_key(match.group(0)))
         for loc, value, cited in strings
