@@ -12,7 +12,9 @@ required to" or "are required to" (``DUTY``), in the handbook's own words: not i
 * the pages the team writes (``DUTY_PAGES``: the procedure chapters, the leaflets, the quick guide
   and the glossary page), with the same blocks, sentences and sources as the timescale check: a
   link to text the handbook hosts, or the name of a statute or publication, in the same block at
-  or after the sentence;
+  or after the sentence. A name alone is not a citation a reader can follow: a statute or
+  publication must come with its chapter, section, paragraph, Part, regulation, Schedule, Annex
+  or Appendix beside it (``LOCATION``), unless a hosted paragraph is linked as well;
 * ``flowcharts/*.yml`` and ``data/*.yml``, with the timescale check's rule: the text names its
   source itself, or the mapping it belongs to (or one that holds it) has a citation. A summary
   (``SUMMARY_KEYS``: a chart's introduction or description, a topic's short statement) is cited
@@ -39,6 +41,7 @@ from handbook.core.located_yaml import load_located_yaml
 from handbook.core.sources import Page
 from handbook.rules.procedure_check import chapter_location, page_renderer
 from handbook.rules.procedure_rules import (
+    NAMED_SOURCES,
     Block,
     article,
     blocks,
@@ -60,6 +63,13 @@ DUTY_PAGES = ("procedures/", "docs/leaflets/", "docs/quick-guide/", "docs/glossa
 LEGAL_SOURCES = re.compile(
     r"\b[A-Z][A-Za-z ,()]*? Act (?:19|20)\d\d\b|\bRegulations (?:19|20)\d\d\b|\bRegulations\b(?= \(England\))"
 )
+#: Where in a named publication: a reader must be able to find the words, not only the book.
+LOCATION = re.compile(
+    r"\b(?:sections?|s\.|paragraphs?|chapters?|regulations?|Schedule|Annex|Appendix)\s*\(?\d|\bPart\s+(?:\d|[IVX]+\b)",
+    re.IGNORECASE,
+)
+#: How far after the name of a publication its chapter, section or paragraph may be given.
+LOCATION_REACH = 160
 #: Hosted text that quotes the law: the statutory framework of the 2013 consultation draft.
 HOSTED_LAW = "/working-together/2013/consultation-draft/annex-a-statutory-framework/"
 #: Boxes whose words another rule sets (the approval notice must say the LSCB "must approve").
@@ -73,6 +83,10 @@ SUMMARY_KEYS = ("short", "intro", "description", "acc_descr", "about", "summary"
 FIX = (
     "link it to the paragraph of the guidance it comes from, or name the statute or publication beside it; "
     "if it is the source's own words, put them in quotation marks"
+)
+WHERE_FIX = (
+    "give the chapter, section or paragraph of the publication beside its name, or link to the paragraph this "
+    "handbook hosts"
 )
 MUST_FIX = (
     '"must" means a legal duty in this handbook: name the Act or regulations beside it, say "should" for '
@@ -110,6 +124,12 @@ def _sentence_end(text: str, start: int) -> int:
     return next((s for s in sentence_starts(text) if s > start), len(text))
 
 
+def _located(text: str, sentence: int) -> bool:
+    """A publication or law named at or after ``sentence`` with its chapter, section or paragraph near it."""
+    names = [m for m in (*NAMED_SOURCES.finditer(text), *LEGAL_SOURCES.finditer(text)) if m.start() >= sentence]
+    return any(LOCATION.search(text[max(sentence, m.start() - 40) : m.end() + LOCATION_REACH]) for m in names)
+
+
 def _legal_source_after(block: Block, sentence: int, page_path: str) -> bool:
     """A law named, or the hosted statutory framework linked, in the block at or after ``sentence``."""
     if any(match.start() >= sentence for match in LEGAL_SOURCES.finditer(block.text)):
@@ -134,6 +154,8 @@ def duty_findings(root: Element, page_path: str) -> list[tuple[str, str]]:
             if not any(position >= sentence for position in hosted + named):
                 findings.append((f"duty without a source: {clipped} ({FIX})", clipped))
                 continue
+            if not any(position >= sentence for position in hosted) and not _located(block.text, sentence):
+                findings.append((f"duty cited to a publication without its section: {clipped} ({WHERE_FIX})", clipped))
             end = _sentence_end(block.text, sentence)
             if MUST.search(plain[sentence:end]) and not _legal_source_after(block, sentence, page_path):
                 findings.append((f'"must" without a law: {clipped} ({MUST_FIX})', clipped))
