@@ -9,12 +9,13 @@ A *statement of duty* is a sentence with "must", "should", "has a duty", "have a
 required to" or "are required to" (``DUTY``), in the handbook's own words: not inside a quotation
 (text between double quotes, or between ‘ and ’) and not in a block quotation. It is checked in:
 
-* the pages the team writes (``DUTY_PAGES``: the procedure chapters, the leaflets, the quick guide
-  and the glossary page), with the same blocks, sentences and sources as the timescale check: a
-  link to text the handbook hosts, or the name of a statute or publication, in the same block at
-  or after the sentence. A name alone is not a citation a reader can follow: a statute or
-  publication must come with its chapter, section, paragraph, Part, regulation, Schedule, Annex
-  or Appendix beside it (``LOCATION``), unless a hosted paragraph is linked as well;
+* the pages the team writes (``MARKDOWN_FOLDERS`` of the timescale check: the procedure chapters,
+  the leaflets, the quick guide and the glossary page), with the same blocks, sentences and
+  sources as the timescale check: a link to text the handbook hosts, or the name of a statute or
+  publication, in the same block at or after the sentence. A name alone is not a citation a
+  reader can follow: a statute or publication must come with its chapter, section, paragraph,
+  Part, regulation, Schedule, Annex or Appendix beside it (``LOCATION``), unless a hosted
+  paragraph is linked as well;
 * ``flowcharts/*.yml`` and ``data/*.yml``, with the timescale check's rule: the text names its
   source itself, or the mapping it belongs to (or one that holds it) has a citation. A summary
   (``SUMMARY_KEYS``: a chart's introduction or description, a topic's short statement) is cited
@@ -50,15 +51,21 @@ from handbook.rules.procedure_rules import (
     site_path,
     sources_of,
 )
-from handbook.rules.timescales import NOT_PROSE, YAML_GLOBS, in_our_words, yaml_at, yaml_strings, yaml_text_cited
+from handbook.rules.timescales import (
+    MARKDOWN_FOLDERS,
+    NOT_PROSE,
+    YAML_GLOBS,
+    in_our_words,
+    yaml_at,
+    yaml_strings,
+    yaml_text_cited,
+)
 
 #: Words that make a sentence a statement of duty.
 DUTY = re.compile(r"\b(?:must|should|ha(?:s|ve) a (?:legal |statutory )?duty|(?:is|are) required to)\b", re.IGNORECASE)
 MUST = re.compile(r"\bmust\b", re.IGNORECASE)
 #: Quotations: the source's words, not the handbook's.
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
-#: The pages the team writes whose duties are checked (folders end in "/").
-DUTY_PAGES = ("procedures/", "docs/leaflets/", "docs/quick-guide/", "docs/glossary.md")
 #: Laws a "must" may be cited to by name.
 LEGAL_SOURCES = re.compile(
     r"\b[A-Z][A-Za-z ,()]*? Act (?:19|20)\d\d\b|\bRegulations (?:19|20)\d\d\b|\bRegulations\b(?= \(England\))"
@@ -163,9 +170,7 @@ def duty_findings(root: Element, page_path: str) -> list[tuple[str, str]]:
 
 
 def _checked_page(page: Page) -> bool:
-    return in_our_words(page) and any(
-        page.path.startswith(scope) if scope.endswith("/") else page.path == scope for scope in DUTY_PAGES
-    )
+    return in_our_words(page) and page.path.startswith(MARKDOWN_FOLDERS)
 
 
 def markdown_findings(pages: list[Page], root: Path) -> list[ContentError]:

@@ -3,9 +3,10 @@
 A wrong timescale can hurt a child, so "15 working days" or "three months" written by the team must
 always say where it comes from. This module finds the ones that do not, in:
 
-* pages in ``procedures/`` and ``docs/leaflets/`` written for this handbook (their ``source``
-  starts "Written for this handbook"; not the LSCB's own mirrored text, nor the chapters the search
-  benchmark generates from pieces of the real ones): a sentence with a timescale needs, in the same
+* pages in ``procedures/``, ``docs/leaflets/`` and ``docs/quick-guide/``, and the glossary page,
+  written for this handbook (their ``source`` starts "Written for this handbook"; not the LSCB's
+  own mirrored text, nor the chapters the search benchmark generates from pieces of the real
+  ones): a sentence with a timescale needs, in the same
   paragraph, list item or table cell, at or after the sentence, a link to text the handbook hosts
   or the name of a statute or publication (the same test as the procedure rules);
 * ``flowcharts/*.yml`` and ``data/*.yml``: a text with a timescale is cited when it holds a link or
@@ -31,8 +32,8 @@ from handbook.core.sources import Page
 from handbook.rules.procedure_check import WRITTEN_HERE, chapter_location, page_renderer
 from handbook.rules.procedure_rules import NAMED_SOURCES, NUMBERED_TIMESCALE, article, uncited_timescales
 
-#: Where the team writes its own words.
-MARKDOWN_FOLDERS = ("procedures/", "docs/leaflets/")
+#: Where the team writes its own words: folders, and single pages (the duty check uses the same).
+MARKDOWN_FOLDERS = ("procedures/", "docs/leaflets/", "docs/quick-guide/", "docs/glossary.md")
 #: The YAML files, with how far down a summary looks for what it repeats (see ``yaml_findings``).
 YAML_GLOBS = {"flowcharts/*.yml": 0, "data/*.yml": 2}
 #: Keys whose presence in a mapping cites what the mapping says.
