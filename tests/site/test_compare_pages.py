@@ -119,14 +119,27 @@ def test_how_assessment_timescales_changed_between_2010_and_2013(http_site: Path
     )
     assert "seven before 1 April 2010" in statement.text
     assert "removed the separate initial and core assessments" in statement.text
+    # The one-working-day decision was not new in 2013: the 2010 edition had it, with the 35-day core assessment.
+    assert "was not new in 2013: the 2010 edition already asked for it" in statement.text
+    assert "core assessment within 35 working days" in statement.text
+    assert "The 2013 consultation draft kept the one-working-day decision" in statement.text
     assert "../../working-together/2010/chapter-5/" in sources.hrefs
     assert "../../working-together/2013/consultation-draft/multi-agency-responsibilities/#para-61" in sources.hrefs
     assert "consultation draft, June 2012" in sources.text, "the draft is labelled as the draft"
     assert "DFE-00030-2013" in sources.text and "not held in this handbook" in sources.text
+    assert "DCSF-00305-2010" in sources.text, "the 2010 edition itself is named: the summary held lacks the timescales"
     topic = block_with(
         http_site, "compare/topics/referral-and-assessment.md", "extended from seven to ten working days"
     )
     assert "../../../working-together/2010/chapter-5/" in topic.hrefs
+    fact = block_with(
+        http_site,
+        "compare/topics/referral-and-assessment.md",
+        "A decision on the type of response was to be made within one working day",
+        "a core assessment within 35 working days",
+    )
+    assert "the executive summary held gives only the change" in fact.text
+    assert "DCSF-00305-2010" in fact.text and "not held in this handbook" in fact.text, "cited to the 2010 edition"
 
 
 def test_what_the_2013_edition_replaced(http_site: Path) -> None:

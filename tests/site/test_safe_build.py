@@ -121,22 +121,24 @@ def test_a_broken_procedure_rule_fails_the_build_and_the_check_with_file_and_lin
     chapter = tiny_project / "procedures" / "referrals.md"
     text = chapter.read_text(encoding="utf-8")
     uncited = text.replace(
-        "A practitioner must refer a child who may be at risk\n([Working Together 2010](../working-together/2010/index.md)).",
-        "A practitioner must refer a child who may be at risk within two working days.",
+        "A practitioner should refer a child who may be at risk\n([Working Together 2010](../working-together/2010/index.md)).",
+        "A practitioner should refer a child who may be at risk within two working days.",
     ).replace("## 1. Who to call {#section-1}", "## 1. Who to call")
     assert uncited != text
     chapter.write_text(uncited, encoding="utf-8")
-    duty, heading = line_with(chapter, "must refer a child"), line_with(chapter, "## 1. Who to call")
+    duty, heading = line_with(chapter, "should refer a child"), line_with(chapter, "## 1. Who to call")
+    sentence = "A practitioner should refer a child who may be at risk within two working days."
     expected = [
-        "The handbook was not built: 3 problems in the content.",
+        "The handbook was not built: 4 problems in the content.",
         f'procedures/referrals.md:{heading}: procedure rule, stable anchor: "1. Who to call" has id 1-who-to-call, not '
         "section-1 (give the heading its number as a fixed anchor, for example: ## 2.1 Aim {#section-2-1})",
-        f"procedures/referrals.md:{duty}: procedure rule, no source: A practitioner must refer a child who may be at "
-        "risk within two working days. (link the sentence to the paragraph of the guidance it comes from, or name "
-        "the statute or publication inside an hb-box--outside box)",
-        f"procedures/referrals.md:{duty}: timescale without a source: A practitioner must refer a child who may be "
-        "at risk within two working days. (link it to the paragraph of the guidance it comes from, or name the "
-        "statute or publication beside it)",
+        f"procedures/referrals.md:{duty}: duty without a source: {sentence} (link it to the paragraph of the "
+        "guidance it comes from, or name the statute or publication beside it; if it is the source's own words, put "
+        "them in quotation marks)",
+        f"procedures/referrals.md:{duty}: procedure rule, no source: {sentence} (link the sentence to the paragraph "
+        "of the guidance it comes from, or name the statute or publication inside an hb-box--outside box)",
+        f"procedures/referrals.md:{duty}: timescale without a source: {sentence} (link it to the paragraph of the "
+        "guidance it comes from, or name the statute or publication beside it)",
         "Fix each line above, then build again. The last good site has not been changed.",
     ]
     with pytest.raises(ContentErrors) as caught:

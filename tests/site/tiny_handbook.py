@@ -67,7 +67,7 @@ This chapter is for everyone who works with children. See the [home page](../ind
 
 ## 1. Who to call {#section-1}
 
-Call children's social care. A practitioner must refer a child who may be at risk
+Call children's social care. A practitioner should refer a child who may be at risk
 ([Working Together 2010](../working-together/2010/index.md)).
 """
 

@@ -192,7 +192,7 @@ FIXES = {
 }
 
 
-def _site_path(href: str, page_path: str) -> str:
+def site_path(href: str, page_path: str) -> str:
     return urlsplit(urljoin(page_path, href)).path
 
 
@@ -200,20 +200,20 @@ def is_hosted_source(href: str, page_path: str) -> bool:
     """True for a link to text the handbook hosts (resolved from the page's own address)."""
     if urlsplit(href).scheme:
         return False
-    return _site_path(href, page_path).startswith(HOSTED_SOURCES)
+    return site_path(href, page_path).startswith(HOSTED_SOURCES)
 
 
-def _sentence_starts(text: str) -> list[int]:
+def sentence_starts(text: str) -> list[int]:
     return [0, *(match.end() for match in SENTENCE_END.finditer(text))]
 
 
-def _clip(text: str, start: int) -> str:
-    starts = _sentence_starts(text)
+def clip(text: str, start: int) -> str:
+    starts = sentence_starts(text)
     end = next((s for s in starts if s > start), len(text))
     return " ".join(text[start:end].split())[:160]
 
 
-def _sources_of(block: Block, page_path: str) -> tuple[list[int], list[int]]:
+def sources_of(block: Block, page_path: str) -> tuple[list[int], list[int]]:
     """Where in a block's text a link to hosted text starts, and where a named source starts."""
     hosted = [start for start, _end, href, _t in block.links if is_hosted_source(href, page_path)]
     return hosted, [match.start() for match in NAMED_SOURCES.finditer(block.text)]
@@ -221,7 +221,7 @@ def _sources_of(block: Block, page_path: str) -> tuple[list[int], list[int]]:
 
 def _sentences_needing_a_source(block: Block, patterns: list[re.Pattern[str]]) -> list[int]:
     """The start of each sentence of a block in which one of ``patterns`` occurs (each sentence once)."""
-    starts = _sentence_starts(block.text)
+    starts = sentence_starts(block.text)
     found: list[int] = []
     for pattern in patterns:
         for trigger in pattern.finditer(block.text):
@@ -235,10 +235,10 @@ def uncited_timescales(root: Element, page_path: str) -> list[Finding]:
     """Every sentence with a numbered timescale ("15 working days") and no source in its block."""
     findings = []
     for block in blocks(root):
-        hosted, named = _sources_of(block, page_path)
+        hosted, named = sources_of(block, page_path)
         for sentence in _sentences_needing_a_source(block, [NUMBERED_TIMESCALE]):
             if not any(position >= sentence for position in hosted + named):
-                findings.append(Finding("no source", _clip(block.text, sentence), _clip(block.text, sentence)))
+                findings.append(Finding("no source", clip(block.text, sentence), clip(block.text, sentence)))
     return findings
 
 
@@ -247,23 +247,23 @@ def citation_findings(root: Element, page_path: str) -> list[Finding]:
     findings: list[Finding] = []
     for block in blocks(root):
         text = block.text
-        hosted, named = _sources_of(block, page_path)
+        hosted, named = sources_of(block, page_path)
         for sentence in _sentences_needing_a_source(block, [MUST, TIMESCALE]):
             if any(position >= sentence for position in hosted):
                 continue
             if not any(position >= sentence for position in named):
-                findings.append(Finding("no source", _clip(text, sentence), _clip(text, sentence)))
+                findings.append(Finding("no source", clip(text, sentence), clip(text, sentence)))
             elif not block.element.has_ancestor_class("hb-box--outside"):
-                clipped = _clip(text, sentence)
+                clipped = clip(text, sentence)
                 findings.append(Finding("named source outside an hb-box--outside box", clipped, clipped))
-        draft_links = [href for _s, _e, href, _t in block.links if _site_path(href, page_path).startswith(DRAFT_PATH)]
+        draft_links = [href for _s, _e, href, _t in block.links if site_path(href, page_path).startswith(DRAFT_PATH)]
         if draft_links and "draft" not in text.lower():
-            opening = _clip(text, 0)
+            opening = clip(text, 0)
             findings.append(Finding("2013 consultation draft not labelled as the draft", opening, opening))
         for start, _end, href, link_text in block.links:
             problem = _paragraph_mismatch(href, link_text)
             if problem:
-                findings.append(Finding("paragraph number does not match the link", problem, _clip(text, start)))
+                findings.append(Finding("paragraph number does not match the link", problem, clip(text, start)))
     for box in (element for element in root.iter() if "hb-box--outside" in element.classes):
         first = next((child for child in box.elements() if child.tag == "p"), None)
         notice = " ".join(first.text().split()) if first else ""

@@ -3,9 +3,10 @@
 A wrong timescale can hurt a child, so "15 working days" or "three months" written by the team must
 always say where it comes from. This module finds the ones that do not, in:
 
-* pages in ``procedures/`` and ``docs/leaflets/`` written for this handbook (their ``source``
-  starts "Written for this handbook"; not the LSCB's own mirrored text, nor the chapters the search
-  benchmark generates from pieces of the real ones): a sentence with a timescale needs, in the same
+* pages in ``procedures/``, ``docs/leaflets/`` and ``docs/quick-guide/``, and the glossary page,
+  written for this handbook (their ``source`` starts "Written for this handbook"; not the LSCB's
+  own mirrored text, nor the chapters the search benchmark generates from pieces of the real
+  ones): a sentence with a timescale needs, in the same
   paragraph, list item or table cell, at or after the sentence, a link to text the handbook hosts
   or the name of a statute or publication (the same test as the procedure rules);
 * ``flowcharts/*.yml`` and ``data/*.yml``: a text with a timescale is cited when it holds a link or
@@ -31,8 +32,8 @@ from handbook.core.sources import Page
 from handbook.rules.procedure_check import WRITTEN_HERE, chapter_location, page_renderer
 from handbook.rules.procedure_rules import NAMED_SOURCES, NUMBERED_TIMESCALE, article, uncited_timescales
 
-#: Where the team writes its own words.
-MARKDOWN_FOLDERS = ("procedures/", "docs/leaflets/")
+#: Where the team writes its own words: folders, and single pages (the duty check uses the same).
+MARKDOWN_FOLDERS = ("procedures/", "docs/leaflets/", "docs/quick-guide/", "docs/glossary.md")
 #: The YAML files, with how far down a summary looks for what it repeats (see ``yaml_findings``).
 YAML_GLOBS = {"flowcharts/*.yml": 0, "data/*.yml": 2}
 #: Keys whose presence in a mapping cites what the mapping says.
@@ -77,18 +78,19 @@ def timescale_key(text: str) -> tuple[str, str]:
     return number, " ".join(unit.replace("calendar ", "").split()).removesuffix("s")
 
 
-def _strings(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+def yaml_strings(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
     if isinstance(value, str):
         yield loc, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, (*loc, str(key)))
+            yield from yaml_strings(item, (*loc, str(key)))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, (*loc, index))
+            yield from yaml_strings(item, (*loc, index))
 
 
-def _at(data: Any, loc: tuple[Any, ...]) -> Any:
+def yaml_at(data: Any, loc: tuple[Any, ...]) -> Any:
+    """The value at ``loc`` (keys and indexes) in data read from YAML."""
     for part in loc:
         data = data[part]
     return data
@@ -109,7 +111,12 @@ def _has_citation(mapping: Any) -> bool:
 
 def _cited(data: Any, loc: tuple[Any, ...]) -> bool:
     """Is the text at ``loc`` cited beside it (see the module docstring)?"""
-    return any(_has_citation(_at(data, loc[:depth])) for depth in range(len(loc) - 1, -1, -1))
+    return any(_has_citation(yaml_at(data, loc[:depth])) for depth in range(len(loc) - 1, -1, -1))
+
+
+def yaml_text_cited(data: Any, loc: tuple[Any, ...], text: str) -> bool:
+    """The text at ``loc`` names its source itself, or a mapping it belongs to has a citation."""
+    return _cites_itself(text) or _cited(data, loc)
 
 
 def yaml_findings(text: str, path: str, unit_depth: int) -> list[ContentError]:
@@ -122,7 +129,7 @@ def yaml_findings(text: str, path: str, unit_depth: int) -> list[ContentError]:
     if isinstance(located, ContentError):
         return []  # the file's own checker reports it
     data = located.data
-    strings = [(loc, value, _cites_itself(value) or _cited(data, loc)) for loc, value in _strings(data)]
+    strings = [(loc, value, yaml_text_cited(data, loc, value)) for loc, value in yaml_strings(data)]
     cited_keys = {
         (loc, timescale_key(match.group(0)))
         for loc, value, cited in strings

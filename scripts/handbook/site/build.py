@@ -22,6 +22,7 @@ from handbook.site.linkcheck import check_site
 from handbook.rules.procedure_check import markdown_errors, site_errors
 from handbook.core.settings import read_settings
 from handbook.core.sources import Page, load_pages
+from handbook.rules.duties import duty_errors
 from handbook.rules.timescales import timescale_errors
 
 
@@ -35,10 +36,10 @@ DEFAULT_SITE_DIRS = {"http": "site", "fileshare": "site-fileshare"}
 
 
 def validate(root: Path = PROJECT_ROOT) -> list[Page]:
-    """Check every source page, the procedure chapters' rules and that every timescale in our own words
-    is cited; raise with every problem found, or return the pages."""
+    """Check every source page, the procedure chapters' rules and that every timescale and every duty in
+    our own words is cited; raise with every problem found, or return the pages."""
     pages, errors = load_pages(root)
-    errors += markdown_errors(pages, root) + timescale_errors(pages, root)
+    errors += markdown_errors(pages, root) + timescale_errors(pages, root) + duty_errors(pages, root)
     if errors:
         raise ContentErrors(errors)
     return pages

@@ -84,7 +84,7 @@ def test_edition_page_block_links_its_topics_in_other_editions(ctx) -> None:
     block = other_editions_block(ctx, "working-together/2010/chapter-5.md", 2010)
     assert block.startswith("## This topic in other editions {#other-editions}")
     assert "**[Referral and assessment](../../compare/topics/referral-and-assessment.md)**" in block
-    assert "- 2013: Decision on the response within one working day" in block
+    assert "- 2013: As in 2010, a decision on the response within one working day" in block
     assert "[draft, para 61](../2013/consultation-draft/multi-agency-responsibilities.md#para-61)" in block
     assert "- 2010:" not in block, "not the page's own edition"
     assert other_editions_block(ctx, "working-together/2010/chapter-9.md", 2010) == ""

@@ -82,6 +82,14 @@ def test_see_links_point_at_real_pages(glossary) -> None:
     assert [t.see for t in glossary.terms if t.see and t.see.split("#")[0] not in pages] == []
 
 
+def test_section_47_is_a_duty_to_make_enquiries(glossary) -> None:
+    """The Act's words: the authority "shall make, or cause to be made, such enquiries" (issue 17, item 4)."""
+    (s47,) = [t for t in glossary.terms if t.term == "s47"]
+    assert "duty to make enquiries" in s47.expansion
+    assert "investigat" not in s47.expansion
+    assert s47.see == "procedures/strategy-discussions-and-section-47-enquiries.md#section-4-1"
+
+
 def test_terms_with_expansions_for_search_synonyms(glossary) -> None:
     terms = terms_with_expansions(glossary)
     by_term = {t.term: t for t in terms}
