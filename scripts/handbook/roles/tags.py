@@ -77,8 +77,13 @@ def _tag_errors(page: Page, hosted: HostedText, known: list[str]) -> list[Conten
         for position, role in enumerate(tag.role):
             if role not in known:
                 close = difflib.get_close_matches(role, known, n=1)
-                hint = f'did you mean "{close[0]}"?' if close else "the roles are: " + ", ".join(known)
-                message = f'unknown role "{role}" ({hint}; roles are defined in {ROLES_FILE})'
+                if close:
+                    hint = f'did you mean "{close[0]}"? Roles are defined in {ROLES_FILE}'
+                elif known:
+                    hint = "the roles are: " + ", ".join(known) + f"; roles are defined in {ROLES_FILE}"
+                else:
+                    hint = f"no roles are defined: add them to {ROLES_FILE}"
+                message = f'unknown role "{role}" ({hint})'
                 errors.append(ContentError(page.path, front.line_of(("roles", index, "role", position)), message))
         if tag.at is not None:
             problem = hosted.target_problem(f"{page.src_uri}#{tag.at}")
