@@ -76,32 +76,43 @@ def _tag_errors(page: Page, hosted: HostedText, known: list[str]) -> list[Conten
     for index, tag in enumerate(page.meta.roles):
         for position, role in enumerate(tag.role):
             if role not in known:
-                close = difflib.get_close_matches(role, known, n=1)
-                if close:
-                    hint = f'did you mean "{close[0]}"? Roles are defined in {ROLES_FILE}'
-                elif known:
-                    hint = "the roles are: " + ", ".join(known) + f"; roles are defined in {ROLES_FILE}"
-                else:
-                    hint = f"no roles are defined: add them to {ROLES_FILE}"
-                message = f'unknown role "{role}" ({hint})'
-                errors.append(ContentError(page.path, front.line_of(("roles", index, "role", position)), message))
+                line = front.line_of(("roles", index, "role", position))
+                errors.append(ContentError(page.path, line, _unknown_role(role, known)))
         if tag.at is not None:
             problem = hosted.target_problem(f"{page.src_uri}#{tag.at}")
             if problem:
                 errors.append(ContentError(page.path, front.line_of(("roles", index, "at")), problem))
                 continue
         if tag.quote is not None:
-            passage = passage_blocks(hosted, page.src_uri, tag.at)
-            if not contains_quote(passage, tag.quote):
-                found = matched_words(passage, tag.quote)
-                where = f"#{tag.at}" if tag.at else "this page"
-                why = f'its words stop matching after "…{found[-50:]}"' if found else "no words of it are there"
-                message = (
-                    f"the quote is not the words of {where} ({why}): copy the words exactly from that "
-                    'paragraph or section, or write "summary:" in our words instead'
-                )
-                errors.append(ContentError(page.path, front.line_of(("roles", index, "quote")), message))
+            problem = _quote_problem(passage_blocks(hosted, page.src_uri, tag.at), tag.quote, tag.at)
+            if problem:
+                errors.append(ContentError(page.path, front.line_of(("roles", index, "quote")), problem))
     return errors
+
+
+def _unknown_role(role: str, known: list[str]) -> str:
+    """What to say about a role data/roles.yml does not define: the nearest id, or the ids there are."""
+    close = difflib.get_close_matches(role, known, n=1)
+    if close:
+        hint = f'did you mean "{close[0]}"? Roles are defined in {ROLES_FILE}'
+    elif known:
+        hint = "the roles are: " + ", ".join(known) + f"; roles are defined in {ROLES_FILE}"
+    else:
+        hint = f"no roles are defined: add them to {ROLES_FILE}"
+    return f'unknown role "{role}" ({hint})'
+
+
+def _quote_problem(passage: list[Block], quote: str, anchor: str | None) -> str | None:
+    """Why a quote is not the words of its passage (and where it stops matching), or None."""
+    if contains_quote(passage, quote):
+        return None
+    found = matched_words(passage, quote)
+    where = f"#{anchor}" if anchor else "this page"
+    why = f'its words stop matching after "…{found[-50:]}"' if found else "no words of it are there"
+    return (
+        f"the quote is not the words of {where} ({why}): copy the words exactly from that "
+        'paragraph or section, or write "summary:" in our words instead'
+    )
 
 
 def tagged_duties(pages: Iterable[Page], roles: Roles, hosted: HostedText) -> list[Duty]:
