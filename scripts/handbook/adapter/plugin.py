@@ -9,10 +9,10 @@ Why this order:
 
 1. pages: bring procedures/ into the build; the banner goes first, under the title.
 2. contacts and print: area markers in every page, before the features after it add their text.
-3. leaflets, 4. compare, 5. charts: each adds its pages and its navigation.
-6. search: notes what the index needs from each page's HTML, after the features above have added
+3. leaflets, 4. compare, 5. roles, 6. charts: each adds its pages and its navigation.
+7. search: notes what the index needs from each page's HTML, after the features above have added
    theirs.
-7. governance: last, so that it reads the front matter of every page the others added.
+8. governance: last, so that it reads the front matter of every page the others added.
 
 After the build, the leaflets' PDFs are printed first (priority 0, as MkDocs' other plugins), then
 search builds its index at priority -50: after Material's search plugin has written
@@ -38,6 +38,7 @@ from handbook.adapter.feature import Feature
 from handbook.adapter.governance import GovernanceFeature
 from handbook.adapter.leaflets import LeafletsFeature
 from handbook.adapter.pages import PagesFeature
+from handbook.adapter.roles import RolesFeature
 from handbook.adapter.search import SearchFeature
 from handbook.core.errors import HandbookError
 from handbook.core.markers import marker_errors_in_files
@@ -51,6 +52,7 @@ FEATURES: tuple[type[Feature], ...] = (
     ContactsAndPrintFeature,
     LeafletsFeature,
     CompareFeature,
+    RolesFeature,
     ChartsFeature,
     SearchFeature,
     GovernanceFeature,

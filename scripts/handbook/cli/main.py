@@ -82,9 +82,12 @@ def _for(area: str | None) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from handbook.compare.data import load_comparison
+    from handbook.content.editions import load_editions
+    from handbook.roles.view import load_role_view
 
-    validate(PROJECT_ROOT)  # every page's front matter, and the procedure chapters' rules
+    pages = validate(PROJECT_ROOT)  # every page's front matter, and the procedure chapters' rules
     load_comparison(PROJECT_ROOT)  # data/concordance.yml and data/alignments.yml
+    load_role_view(PROJECT_ROOT, pages, load_editions(PROJECT_ROOT))  # data/roles.yml and the pages' role tags
     errors = settings_errors(PROJECT_ROOT)
     for area in area_names(PROJECT_ROOT):  # the rules on the areas' own procedure chapters too
         errors += markdown_errors(edition_pages(PROJECT_ROOT, [], area), PROJECT_ROOT)
@@ -241,7 +244,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, Commands]:
 
     p = commands.add(
         "check",
-        "check pages, chapter rules, charts, comparisons, glossary, areas (no build)",
+        "check pages, chapter rules, charts, comparisons, roles, glossary, areas (no build)",
         cmd_check,
         SetUp.PACKAGES,
     )

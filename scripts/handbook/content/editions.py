@@ -86,32 +86,45 @@ def _link(edition: Edition, from_src_uri: str) -> str:
     return f"[{edition.title}]({edition.url})"
 
 
-def superseded_banner(editions: Editions, year: int, src_uri: str, compare_page: str) -> str:
-    """The banner for a page of a replaced edition, as Markdown-in-HTML (excluded from search)."""
+def replaced_label(year: int) -> str:
+    """The label a replaced edition's text carries wherever it is shown: "Replaced guidance: 2013 edition"."""
+    return f"Replaced guidance: {year} edition"
+
+
+def replacement_note(editions: Editions, year: int, src_uri: str) -> str:
+    """What replaced an edition and, if that too is replaced, what the current guidance is ("" for the
+    current edition). Links are relative to the page ``src_uri``."""
     edition = editions.get(year)
     if edition.replaced_by is None:
         return ""
     successor = editions.get(edition.replaced_by)
     current = editions.current
-    compare = markdown_link(src_uri, compare_page)
-    lines = [
-        f"This page is from **{edition.title}**. It was replaced by {_link(successor, src_uri)}, "
-        f"published on {long_date(successor.published)}"
-    ]
+    note = f"It was replaced by {_link(successor, src_uri)}, published on {long_date(successor.published)}"
     if current.year != successor.year:
-        lines[0] += "."
-        lines.append(
-            f"It is not the current guidance: the current statutory guidance is {_link(current, src_uri)}, "
+        return (
+            f"{note}. It is not the current guidance: the current statutory guidance is {_link(current, src_uri)}, "
             f"published on {long_date(current.published)}."
         )
-    else:
-        lines[0] += ", which is the current statutory guidance."
-    lines.append(f"[Compare the editions]({compare}) to see what changed.")
-    body = " ".join(lines)
+    return note + ", which is the current statutory guidance."
+
+
+def replaced_box(title: str, body: str) -> str:
+    """The box a replaced edition's text is shown under, as Markdown-in-HTML (excluded from search)."""
     return (
         '<div class="admonition warning hb-superseded" data-search-exclude="" markdown>\n'
-        f'<p class="admonition-title">Replaced guidance: {edition.year} edition</p>\n\n{body}\n\n</div>\n'
+        f'<p class="admonition-title">{title}</p>\n\n{body}\n\n</div>\n'
     )
+
+
+def superseded_banner(editions: Editions, year: int, src_uri: str, compare_page: str) -> str:
+    """The banner for a page of a replaced edition, as Markdown-in-HTML (excluded from search)."""
+    edition = editions.get(year)
+    note = replacement_note(editions, year, src_uri)
+    if not note:
+        return ""
+    compare = markdown_link(src_uri, compare_page)
+    body = f"This page is from **{edition.title}**. {note} [Compare the editions]({compare}) to see what changed."
+    return replaced_box(replaced_label(year), body)
 
 
 def insert_after_title(markdown: str, block: str) -> str:

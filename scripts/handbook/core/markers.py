@@ -42,7 +42,7 @@ FAMILIES: dict[str, Family] = {
         Family("flowchart", None, "a chart with its steps in words (flowcharts/*.yml)"),
         Family("flowcharts", None, "the list of charts for an edition"),
         Family("flowchart-page", None, "a chart page (made by the build)"),
-        Family("handbook", ("compare hub",), "the generated part of the Compare hub"),
+        Family("handbook", ("compare hub", "roles list"), "the generated part of the Compare hub or the By role page"),
     )
 }
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from handbook.core.errors import ContentError
 from handbook.core.frontmatter import FrontMatter
@@ -58,6 +58,7 @@ HINTS: dict[str, str] = {
     "language": "en-GB",
     "version": '"1.0"',
     "published": "YYYY-MM-DD",
+    "role": "[a role id from data/roles.yml, another]",
 }
 
 
@@ -103,6 +104,41 @@ class LeafletMeta(BaseModel):
         return value
 
 
+class RoleTag(BaseModel):
+    """One duty or expectation a page sets for one or more roles (the ``roles:`` list of its front matter).
+
+    Tagged where the paragraph is written, so a new paragraph is tagged when it is added. The roles
+    (``data/roles.yml``), the anchor and the quote are checked by ``handbook.roles.tags``; here only
+    the shape: which roles, where on the page, and either the page's own words or a close summary.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    #: Role ids from data/roles.yml; one id or a list.
+    role: Annotated[list[str], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)]
+    #: The anchor on this page (``para-46``, ``section-4``); none for a page with no anchors.
+    at: str | None = Field(default=None, min_length=1)
+    #: The page's exact words, from the passage at ``at``; or ...
+    quote: str | None = Field(default=None, min_length=1)
+    #: ... a close summary in our words (it keeps the source's "must" and "should").
+    summary: str | None = Field(default=None, min_length=1)
+
+    @field_validator("role")
+    @classmethod
+    def _some_roles(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise ValueError('role is empty: give one or more role ids from data/roles.yml, e.g. "role: [police]"')
+        return value
+
+    @model_validator(mode="after")
+    def _quote_or_summary(self) -> RoleTag:
+        if (self.quote is None) == (self.summary is None):
+            raise ValueError(
+                'a role entry needs either "quote" (the page\'s exact words) or "summary" (a close summary '
+                "in our words), not both and not neither"
+            )
+        return self
+
+
 class PageMeta(BaseModel):
     """Front matter every page, chapter and leaflet must carry."""
 
@@ -124,6 +160,8 @@ class PageMeta(BaseModel):
     changes: list[ChangeNote] = Field(default_factory=list)
     #: Required on pages of kind "leaflet", not allowed on others.
     leaflet: LeafletMeta | None = None
+    #: The duties and expectations this page sets for the roles in data/roles.yml (see RoleTag).
+    roles: list[RoleTag] = Field(default_factory=list)
     # Keys Material for MkDocs itself reads from front matter.
     hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] | None = None
     search: dict[str, Any] | None = None

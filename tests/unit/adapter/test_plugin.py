@@ -26,6 +26,7 @@ def test_features_run_in_the_documented_order() -> None:
         "ContactsAndPrintFeature",
         "LeafletsFeature",
         "CompareFeature",
+        "RolesFeature",
         "ChartsFeature",
         "SearchFeature",
         "GovernanceFeature",

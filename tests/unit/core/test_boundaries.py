@@ -12,7 +12,9 @@ from pathlib import Path
 from handbook import PROJECT_ROOT
 
 PACKAGE = PROJECT_ROOT / "scripts" / "handbook"
-FEATURES = ("core", "content", "site", "rules", "compare", "charts", "leaflets", "governance", "search", "bench", "cli")
+FEATURES = (
+    "core", "content", "site", "rules", "compare", "roles", "charts", "leaflets", "governance", "search", "bench", "cli"
+)
 ENGINE = ("mkdocs", "material")
 
 

@@ -1,0 +1,1 @@
+"""The view by role: for each agency the hosted texts name, what they say it must or should do."""
