@@ -38,6 +38,9 @@ TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 RUNNABLE = {"", "text/javascript", "application/javascript", "module"}
 #: An inline event handler attribute in a tag (``<img onerror="…">``).
 HANDLER = re.compile(r"<[a-zA-Z][^<>]*?\s(on[a-z]+)\s*=", re.S)
+#: What every inline handler holds, found fast (a literal start): the page is read closely only if one
+#: follows a space, as an attribute does.
+HANDLER_HINT = re.compile(r"on[a-z]+\s*=")
 #: Text where a tag-like string is not markup: comments, and the text of scripts and styles (not their tags).
 NOT_MARKUP = re.compile(r"(<(script|style)\b[^>]*>).*?(</\2>)|<!--.*?-->", re.S | re.I)
 
@@ -75,6 +78,8 @@ def inline_scripts(html: str) -> list[str]:
 
 def inline_handlers(html: str) -> list[str]:
     """The names of the inline event handler attributes in this page (``onerror``, ``onclick`` …)."""
+    if not any(match.start() and html[match.start() - 1].isspace() for match in HANDLER_HINT.finditer(html)):
+        return []
     return [match.group(1) for match in HANDLER.finditer(NOT_MARKUP.sub(r"\1\3", html))]
 
 
