@@ -153,6 +153,14 @@ def test_pages_scripts_styles_and_search_files_are_sent_gzipped_to_browsers_that
         assert plain.body == on_disk, path
 
 
+def test_scripts_styles_and_search_files_are_sent_as_the_build_compressed_them(served: str, http_site: Path) -> None:
+    """gzip_static: nginx sends the build's .gz (the same bytes), not a compression of its own."""
+    for path in compressible(http_site):
+        packed = http_site / (path.lstrip("/") + ".gz")
+        assert packed.is_file(), f"the build wrote no {packed.name}"
+        assert get(served, path).raw == packed.read_bytes(), f"{path} is not the build's {packed.name}"
+
+
 def test_only_material_fingerprinted_files_are_kept_for_a_year(served: str, http_site: Path) -> None:
     long_kept, short_kept = set(), set()
     for path in sorted((http_site / "assets").rglob("*")):
