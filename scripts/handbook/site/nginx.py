@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
@@ -86,8 +87,13 @@ def local_config(deploy_text: str, site: Path, port: int) -> str:
             + ", ".join(missing + ([] if SITE_PLACEHOLDER in deploy_text else [SITE_PLACEHOLDER]))
             + ": update handbook.site.nginx, which changes those lines to run it on loopback"
         )
+    folder = str(site.resolve())
+    if '"' in folder or "\\" in folder:
+        raise NginxNotAvailable(f"nginx cannot be given this folder safely: {folder}")
     text = deploy_text.replace(LISTEN[0], f"    listen 127.0.0.1:{port};\n").replace(LISTEN[1], "")
-    return text.replace(SITE_PLACEHOLDER, str(site.resolve()))
+    # Quoted, so a folder with a space in its name stays one word; comments are left as they are.
+    placeholder = re.compile(r"(?m)^(\s*[a-z_]+\s+)" + re.escape(SITE_PLACEHOLDER) + r"(\S*);")
+    return placeholder.sub(lambda match: f'{match[1]}"{folder}{match[2]}";', text)
 
 
 def free_port() -> int:

@@ -20,9 +20,9 @@ def test_only_the_address_and_the_site_folder_are_changed(tmp_path: Path) -> Non
     deploy = DEPLOY_CONF.read_text(encoding="utf-8")
     local = local_config(deploy, tmp_path, 8123)
     assert "listen 127.0.0.1:8123;" in local and "listen 80;" not in local and "[::]:80" not in local
-    assert "/srv/handbook/site" not in local
-    assert f"root {tmp_path.resolve()};" in local
-    assert f"include {tmp_path.resolve()}/_server/*.conf;" in local
+    assert not [line for line in local.splitlines() if "/srv/handbook/site" in line.split("#")[0]]
+    assert f'root "{tmp_path.resolve()}";' in local
+    assert f'include "{tmp_path.resolve()}/_server/*.conf";' in local
     directives = [line for line in deploy.splitlines() if not line.lstrip().startswith("#")]
     changed = {line for line in directives if line not in local.splitlines()}
     assert changed == {
@@ -31,6 +31,12 @@ def test_only_the_address_and_the_site_folder_are_changed(tmp_path: Path) -> Non
         "    root /srv/handbook/site;",
         "    include /srv/handbook/site/_server/*.conf;",
     }
+
+
+def test_a_folder_with_a_space_stays_one_word(tmp_path: Path) -> None:
+    site = tmp_path / "LSCB handbook" / "site"
+    local = local_config(DEPLOY_CONF.read_text(encoding="utf-8"), site, 8123)
+    assert f'    root "{site}";' in local.splitlines()
 
 
 def test_a_deploy_file_without_the_lines_changed_is_refused(tmp_path: Path) -> None:
