@@ -3,7 +3,8 @@
 # Fast when nothing changed: each step is skipped while its lock file's checksum is unchanged.
 #   scripts/bootstrap.sh            Python packages (.venv) and JavaScript packages (node_modules)
 #   scripts/bootstrap.sh --pdf      also Debian's Chromium (the build prints the leaflets' PDFs with it)
-#   scripts/bootstrap.sh --browser  also Chromium, Java and poppler-utils (browser, HTML and PDF tests)
+#   scripts/bootstrap.sh --browser  also Chromium, Java, poppler-utils and nginx (browser, HTML, PDF, server tests)
+#   scripts/bootstrap.sh --server   also Debian's nginx (the load check runs deploy/nginx.conf with it)
 #   scripts/bootstrap.sh --python   only the Python packages (./run installs them before any command)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
 fail() { printf 'Set-up failed: %s\n' "$*" >&2; exit 1; }
 
 case "${1:-}" in  # the options above, and no other (python -m handbook declares which each command needs)
-  ""|--python|--pdf|--browser) ;;
+  ""|--python|--pdf|--browser|--server) ;;
   *) printf 'Set-up failed: unknown option %s (the options are at the top of scripts/bootstrap.sh)\n' "$1" >&2
      exit 2 ;;
 esac
@@ -48,19 +49,27 @@ if [ "$(cat node_modules/.package-lock.sha256 2>/dev/null)" != "$want" ]; then
   echo "$want" > node_modules/.package-lock.sha256
 fi
 
-# --- Chromium (leaflet PDFs, browser tests), Java (HTML validator), poppler-utils (PDF tests) ----
-if [ "${1:-}" = "--browser" ] || [ "${1:-}" = "--pdf" ]; then
+# --- Chromium (leaflet PDFs, browser tests), Java (HTML validator), poppler-utils (PDF tests), ----
+# --- nginx (deploy/nginx.conf is tested with Debian's nginx, run on loopback as any user) -------
+if [ -n "${1:-}" ]; then
   missing=()
-  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  if [ "${1:-}" = "--browser" ] || [ "${1:-}" = "--pdf" ]; then
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fi
   if [ "${1:-}" = "--browser" ]; then
     command -v java >/dev/null || missing+=(default-jre-headless)
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  fi
+  if [ "${1:-}" = "--browser" ] || [ "${1:-}" = "--server" ]; then
+    [ -x /usr/sbin/nginx ] || missing+=(nginx)   # not on a non-root PATH; the tests look there
   fi
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       say "Installing Debian packages: ${missing[*]}"
       export DEBIAN_FRONTEND=noninteractive
       apt-get update -qq
+      # Where Debian's nginx package starts its service (port 80), it does no harm: the tests and the
+      # load check start nginx of their own, on a free loopback port (handbook/site/nginx.py).
       apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     else
       fail "the handbook needs Debian's ${missing[*]}: run 'sudo apt-get install ${missing[*]}', then try again."

@@ -25,7 +25,8 @@ class SetUp(Enum):
     PYTHON = "--python"  # the Python packages only
     PACKAGES = ""  # the Python and JavaScript packages (Mermaid, iframe-worker, axe-core)
     PDF = "--pdf"  # and Debian's Chromium: the build prints the leaflets' PDFs with it
-    BROWSER = "--browser"  # and Chromium, Java and poppler-utils: the browser, HTML and PDF tests
+    BROWSER = "--browser"  # and Chromium, Java, poppler-utils and nginx: the browser, HTML, PDF and server tests
+    SERVER = "--server"  # and Debian's nginx: the load check runs deploy/nginx.conf with it
 
     @property
     def options(self) -> list[str]:

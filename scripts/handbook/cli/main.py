@@ -17,7 +17,7 @@ from pathlib import Path
 
 from handbook import PROJECT_ROOT
 from handbook.charts.load import check_charts
-from handbook.cli import bench, search
+from handbook.cli import bench, load_check, search
 from handbook.cli.command import Commands, HelpFormatter, SetUp, install, needs
 from handbook.cli.leaflets import add_commands as add_leaflet_commands
 from handbook.core.errors import ContentErrors, HandbookError
@@ -285,6 +285,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, Commands]:
         "bench", "search benchmark: synthetic handbooks, ours and plain Material (slow)", bench.run, SetUp.BROWSER
     )
     bench.add_arguments(p)
+    p = commands.add(
+        "load-check",
+        "deploy/nginx.conf serving site/: 50 readers for 20 s (requests per second, errors)",
+        load_check.run,
+        SetUp.SERVER,
+        epilog=load_check.__doc__.split("\n\n", 1)[1],
+    )
+    load_check.add_arguments(p)
 
     p = commands.add(
         "help",

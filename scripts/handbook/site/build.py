@@ -19,6 +19,8 @@ from handbook import PROJECT_ROOT
 from handbook.governance.areas import AREAS_DIR, area_config_file, edition_pages, fileshare_config_text
 from handbook.core.errors import ContentErrors, HandbookError
 from handbook.site.linkcheck import check_site
+from handbook.site.precompress import precompress
+from handbook.site.server_files import write_server_files
 from handbook.rules.procedure_check import markdown_errors, site_errors
 from handbook.core.settings import read_settings
 from handbook.core.sources import Page, load_pages
@@ -114,6 +116,13 @@ def build(
     if rule_errors:  # the rules again on the pages as built: nothing the build adds may break them
         shutil.rmtree(staging, ignore_errors=True)
         raise ContentErrors(rule_errors)
+    if edition == "http":  # for deploy/nginx.conf: inline scripts' hashes and redirects (site/_server/), .gz files
+        try:
+            write_server_files(staging)
+        except HandbookError:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        precompress(staging)
     _swap(staging, target)
     return target
 

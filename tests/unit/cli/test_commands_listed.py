@@ -35,6 +35,7 @@ SET_UP = {
     "retire-leaflet": SetUp.PACKAGES,
     "search": SetUp.PACKAGES,
     "bench": SetUp.BROWSER,
+    "load-check": SetUp.SERVER,
     "help": SetUp.PYTHON,
 }
 
