@@ -27,6 +27,7 @@ def test_features_run_in_the_documented_order() -> None:
         "LeafletsFeature",
         "CompareFeature",
         "ChartsFeature",
+        "DeadlinesFeature",
         "SearchFeature",
         "GovernanceFeature",
     ]

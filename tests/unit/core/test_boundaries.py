@@ -12,7 +12,10 @@ from pathlib import Path
 from handbook import PROJECT_ROOT
 
 PACKAGE = PROJECT_ROOT / "scripts" / "handbook"
-FEATURES = ("core", "content", "site", "rules", "compare", "charts", "leaflets", "governance", "search", "bench", "cli")
+FEATURES = (
+    "core", "content", "site", "rules", "compare", "charts", "deadlines", "leaflets", "governance", "search", "bench",
+    "cli",
+)  # fmt: skip
 ENGINE = ("mkdocs", "material")
 
 
