@@ -4,13 +4,15 @@ One entry per rule (edition, the event it runs from, count, unit, the words, whe
 states it and what it cites). The calculator, the printable table and the tests all read the file
 through ``load_deadlines``, which stops the build with ``file:line`` for anything wrong: an unknown
 edition or event, a citation that does not resolve (checked as the Compare pages check theirs), a
-``stated_in`` page or anchor that does not exist, or words that say a different timescale from
-``count`` and ``unit`` ("within three months" with ``count: 6``).
+``stated_in`` page or anchor that does not exist, a ``stated_in`` section (or chart) that does not
+state the timescale, or words that say a different timescale from ``count`` and ``unit`` ("within
+three months" with ``count: 6``). So a rule can only be added where the handbook already states it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +33,8 @@ DEADLINES_FILE = "data/deadlines.yml"
 CHARTS_FOLDER = "flowcharts"
 
 _ID = r"^[a-z0-9][a-z0-9-]*$"
+#: "seven to ten working days": a range states both ends.
+_RANGE = re.compile(r"\b(\w+) to (\w+) ((?:working )?(?:days|months))\b")
 
 
 class Years(BaseModel):
@@ -139,11 +143,12 @@ class Deadlines:
         return any(source.hosted for source in self.sources[rule.id])
 
 
-def load_deadlines(root: Path, pages: Iterable[Page], editions: Editions) -> Deadlines:
-    """Read and check data/deadlines.yml against the handbook's pages and editions; raise
-    ContentErrors with every problem and its line."""
+def load_deadlines(root: Path, pages: Iterable[Page], editions: Editions, text: str | None = None) -> Deadlines:
+    """Read and check data/deadlines.yml (or ``text`` in its place) against the handbook's pages,
+    charts and editions; raise ContentErrors with every problem and its line."""
     hosted = HostedText.from_pages(list(pages), editions)
-    text = (root / DEADLINES_FILE).read_text(encoding="utf-8")
+    if text is None:
+        text = (root / DEADLINES_FILE).read_text(encoding="utf-8")
 
     def rules(value: DeadlinesFile, located: LocatedYaml) -> list[ContentError]:
         return _problems(value, located, hosted, editions, root)
@@ -188,7 +193,7 @@ def _problems(
             errors.append(ContentError(DEADLINES_FILE, at("rules", index, "event"), message))
         errors += _words_problems(rule, at("rules", index, "rule"))
         for n, target in enumerate(rule.stated_in):
-            problem = _stated_in_problem(target, hosted, root)
+            problem = _stated_in_problem(target, hosted, root) or _not_stated_there(rule, target, hosted, root)
             if problem:
                 errors.append(ContentError(DEADLINES_FILE, at("rules", index, "stated_in", n), problem))
         for n, cite in enumerate(rule.cite):
@@ -259,6 +264,45 @@ def _stated_in_problem(target: str, hosted: HostedText, root: Path) -> str | Non
         return f'stated_in "{target}": there is no chart {chart.relative_to(root).as_posix()}'
     problem = hosted.target_problem(target)
     return f"stated_in {problem}" if problem else None
+
+
+def _timescales(text: str) -> set[tuple[str, str]]:
+    """Every timescale a text states; "from seven to ten working days" states both."""
+    text = _RANGE.sub(r"\1 \3 to \2 \3", text)
+    return {timescale_key(match.group(0)) for match in NUMBERED_TIMESCALE.finditer(text)}
+
+
+def _section(body: str, anchor: str) -> str:
+    """The text under the heading with ``{#anchor}``, up to the next heading of its level or higher
+    (the whole page when the anchor is not a heading's)."""
+    lines = body.splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith("#") and f"{{#{anchor}}}" in line:
+            level = len(line) - len(line.lstrip("#"))
+            end = next(
+                (i for i in range(index + 1, len(lines)) if lines[i].startswith("#") and
+                 len(lines[i]) - len(lines[i].lstrip("#")) <= level),
+                len(lines),
+            )  # fmt: skip
+            return "\n".join(lines[index:end])
+    return body
+
+
+def _not_stated_there(rule: Rule, target: str, hosted: HostedText, root: Path) -> str | None:
+    """The page (or section, or chart) named in ``stated_in`` must itself state the timescale."""
+    path, _, anchor = target.partition("#")
+    chart = _chart_file(root, path)
+    if chart is not None:
+        text = chart.read_text(encoding="utf-8")
+    else:
+        body = hosted.pages[path].front.body
+        text = _section(body, anchor) if anchor else body
+    if (str(rule.count), _unit_key(rule.unit)) in _timescales(text):
+        return None
+    return (
+        f'stated_in "{target}" does not state {rule.count} {rule.unit}: name the section or chart where the '
+        "handbook states this timescale (a timescale may be added here only where the handbook states it)"
+    )
 
 
 def _chart_titles(root: Path) -> dict[str, str]:
