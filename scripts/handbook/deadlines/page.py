@@ -129,7 +129,7 @@ def calculator_html(deadlines: Deadlines, editions: Editions, calendar: WorkingC
 <p class="hb-deadlines__hint" id="hb-deadlines-date-hint">{hint}</p>
 <div class="hb-deadlines__date">{date_fields}</div>
 </fieldset>
-<button type="submit" class="md-button md-button--primary">Work out the dates</button>
+<button type="submit" class="hb-deadlines__submit">Work out the dates</button>
 </form>
 <div class="hb-deadlines__results" id="hb-deadlines-results" aria-live="polite" data-search-exclude=""></div>
 <noscript><p class="hb-deadlines__noscript">{NO_SCRIPT}</p></noscript>
