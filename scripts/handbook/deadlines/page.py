@@ -132,7 +132,7 @@ def calculator_html(deadlines: Deadlines, editions: Editions, calendar: WorkingC
 <button type="submit" class="hb-deadlines__submit">Work out the dates</button>
 </form>
 <div class="hb-deadlines__results" id="hb-deadlines-results" aria-live="polite" data-search-exclude=""></div>
-<noscript><p class="hb-deadlines__noscript">{NO_SCRIPT}</p></noscript>
+<noscript><p class="hb-deadlines__noscript" data-search-exclude="">{NO_SCRIPT}</p></noscript>
 """
 
 
@@ -161,7 +161,7 @@ def method_markdown(calendar: WorkingCalendar, package_version: str) -> str:
   the time of day a referral arrives, or with local closure days). Check your local procedures, and
   the current guidance, before relying on a date.
 
-<details class="hb-deadlines__holidays" markdown>
+<details class="hb-deadlines__holidays" data-search-exclude="" markdown>
 <summary>The bank holidays the calculator skips</summary>
 
 {years}
@@ -210,9 +210,8 @@ def table_markdown(deadlines: Deadlines, editions: Editions, src_uri: str = PAGE
             rows = "\n".join(_rule_row(rule, deadlines, src_uri) for rule in rules)
             head = "".join(f'<th scope="col">{name}</th>' for name in COLUMNS)
             parts.append(
-                f"""<div class="hb-deadlines__table" markdown="1">
-<table markdown="1">
-<caption>Timescales in Working Together {year}</caption>
+                f"""<div class="hb-deadlines__table" data-search-exclude="" markdown="1">
+<table aria-labelledby="timescales-{year}" markdown="1">
 <thead><tr>{head}</tr></thead>
 <tbody markdown="1">
 {rows}
