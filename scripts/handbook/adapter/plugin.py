@@ -10,9 +10,10 @@ Why this order:
 1. pages: bring procedures/ into the build; the banner goes first, under the title.
 2. contacts and print: area markers in every page, before the features after it add their text.
 3. leaflets, 4. compare, 5. roles, 6. charts: each adds its pages and its navigation.
-7. search: notes what the index needs from each page's HTML, after the features above have added
+7. deadlines: the calculator's form, its table of timescales and its script.
+8. search: notes what the index needs from each page's HTML, after the features above have added
    theirs.
-8. governance: last, so that it reads the front matter of every page the others added.
+9. governance: last, so that it reads the front matter of every page the others added.
 
 After the build, the leaflets' PDFs are printed first (priority 0, as MkDocs' other plugins), then
 search builds its index at priority -50: after Material's search plugin has written
@@ -33,6 +34,7 @@ from handbook.adapter.charts import ChartsFeature
 from handbook.adapter.compare import CompareFeature
 from handbook.adapter.config import HandbookConfig
 from handbook.adapter.contacts import ContactsAndPrintFeature
+from handbook.adapter.deadlines import DeadlinesFeature
 from handbook.adapter.errors import content_failure, plugin_error
 from handbook.adapter.feature import Feature
 from handbook.adapter.governance import GovernanceFeature
@@ -54,6 +56,7 @@ FEATURES: tuple[type[Feature], ...] = (
     CompareFeature,
     RolesFeature,
     ChartsFeature,
+    DeadlinesFeature,
     SearchFeature,
     GovernanceFeature,
 )

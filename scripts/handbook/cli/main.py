@@ -100,6 +100,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     _charts, chart_problems = check_charts(PROJECT_ROOT)
     if chart_problems:
         return _report(ContentErrors(chart_problems))
+    _check_deadlines()
     if args.site_dir:
         problems = check_site(Path(args.site_dir))
         for problem in problems:
@@ -108,6 +109,18 @@ def cmd_check(args: argparse.Namespace) -> int:
             return 1
     print("All pages, the glossary and every area's settings are valid.")
     return 0
+
+
+def _check_deadlines() -> None:
+    """data/deadlines.yml against the pages, charts and editions (raises ContentErrors)."""
+    from handbook.content.editions import load_editions
+    from handbook.core.sources import load_pages
+    from handbook.deadlines.rules import DEADLINES_FILE, load_deadlines
+
+    if not (PROJECT_ROOT / DEADLINES_FILE).is_file():  # a handbook without the calculator (the build agrees)
+        return
+    pages, _errors = load_pages(PROJECT_ROOT)  # the pages' own errors are reported by validate() above
+    load_deadlines(PROJECT_ROOT, pages, load_editions(PROJECT_ROOT))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -244,7 +257,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, Commands]:
 
     p = commands.add(
         "check",
-        "check pages, chapter rules, charts, comparisons, roles, glossary, areas (no build)",
+        "check pages, chapter rules, charts, comparisons, roles, deadlines, glossary, areas (no build)",
         cmd_check,
         SetUp.PACKAGES,
     )

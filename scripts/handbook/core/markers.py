@@ -43,6 +43,7 @@ FAMILIES: dict[str, Family] = {
         Family("flowcharts", None, "the list of charts for an edition"),
         Family("flowchart-page", None, "a chart page (made by the build)"),
         Family("handbook", ("compare hub", "roles list"), "the generated part of the Compare hub or the By role page"),
+        Family("deadlines", ("calculator", "method", "table"), "the deadline calculator (data/deadlines.yml)"),
     )
 }
 

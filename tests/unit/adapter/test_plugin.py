@@ -28,6 +28,7 @@ def test_features_run_in_the_documented_order() -> None:
         "CompareFeature",
         "RolesFeature",
         "ChartsFeature",
+        "DeadlinesFeature",
         "SearchFeature",
         "GovernanceFeature",
     ]

@@ -13,8 +13,9 @@ from handbook import PROJECT_ROOT
 
 PACKAGE = PROJECT_ROOT / "scripts" / "handbook"
 FEATURES = (
-    "core", "content", "site", "rules", "compare", "roles", "charts", "leaflets", "governance", "search", "bench", "cli"
-)
+    "core", "content", "site", "rules", "compare", "roles", "charts", "deadlines", "leaflets", "governance", "search",
+    "bench", "cli",
+)  # fmt: skip
 ENGINE = ("mkdocs", "material")
 
 

@@ -1,0 +1,1 @@
+"""The deadline calculator: timescales in working days and months, from data/deadlines.yml."""
