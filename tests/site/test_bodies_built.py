@@ -135,7 +135,7 @@ def test_allegations_leaflet_names_the_designated_officer_and_how_to_reach_them(
     site = http_site if area is None else area_site(area)
     page = read(site, "leaflets/allegations-against-people-who-work-with-children.md")
     text = words(page)
-    assert "the designated officer (LADO)" in text and "local authority designated officer" in text
+    assert "The role is often called the LADO (local authority designated officer)" in text
     officer = settings(area).designated_officer
     line = text[text.index(DESIGNATED_OFFICER) :][:200]
     assert (MISSING_NUMBER in line) if officer.number.startswith("Not yet") else (officer.number in line)
