@@ -14,13 +14,17 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import expect
 
+from handbook import PROJECT_ROOT
+from handbook.governance.areas import load_area
+
 from .conftest import describe_violations, run_axe, search, served, url_for
 
 pytestmark = pytest.mark.browser
 
+#: Each area and the body its settings name (areas/<area>.yml, body: name).
 BOARDS = {
-    "cambridgeshire": "Cambridgeshire Local Safeguarding Children Board",
-    "peterborough": "Local Safeguarding Children Board for Peterborough",
+    area: load_area(PROJECT_ROOT / "areas" / f"{area}.yml", PROJECT_ROOT)[0].area.body.name
+    for area in ("cambridgeshire", "peterborough")
 }
 #: A representative page of each sort an area edition has: home, its local page, a procedure, the
 #: glossary (generated list), and an edition chapter (edition banner and numbered paragraphs). The

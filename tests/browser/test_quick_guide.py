@@ -31,11 +31,17 @@ EDITIONS = ["http", "file"]
 #: example.org is reserved for examples: nothing here reaches anyone.
 TEST_AREA = {
     "name": "Testshire",
-    "lscb_name": "Testshire LSCB",
+    "body": {
+        "name": "Testshire Local Safeguarding Children Board",
+        "arrangements": "lscb",
+        "partners": ["Testshire County Council"],
+        "history": "Set up in 2006 (source 1).",
+        "sources": [{"title": "Board minutes"}],
+    },
     "contacts": [
         {"label": "Children's social care: referrals", "number": "01632 960001", "hours": "Monday to Friday"},
-        {"label": "Designated officer (LADO)", "number": "01632 960002", "hours": "Monday to Friday"},
     ],
+    "designated_officer": {"number": "01632 960002", "hours": "Monday to Friday"},
     "out_of_hours": "Emergency duty team: 01632 960003 (evenings and weekends)",
     "threshold_document_url": "https://example.org/threshold.pdf",
     "administrator_email": "lscb.administrator@example.org",
@@ -110,7 +116,7 @@ def test_worried_about_a_child_and_contacts_come_first(visit, base: str) -> None
     assert_worried_panel_first(page)
     # Until the LSCB adds numbers, every contact says so, and nothing looks like a number.
     area = config()["extra"]["area"]
-    numbers = [contact["number"] for contact in area["contacts"]]
+    numbers = [contact["number"] for contact in area["contacts"]] + [area["designated_officer"]["number"]]
     missing = [number for number in numbers if not is_provided(number)]
     missing += [] if is_provided(area["out_of_hours"]) else [area["out_of_hours"]]
     assert page.locator(".hb-urgent .hb-contacts__missing").count() == len(missing)

@@ -95,7 +95,7 @@ def test_what_replaced_lscbs_and_when(http_site: Path) -> None:
         "three safeguarding partners",
         "29 June 2019",
         "29 September 2019",
-        "LSCBs ended",
+        "each area's LSCB ended when that area's arrangements began",
     )
     sources = block_with(
         http_site, "compare/topics/local-arrangements.md", "The safeguarding partners had to publish their arrangements"
@@ -106,8 +106,11 @@ def test_what_replaced_lscbs_and_when(http_site: Path) -> None:
     change, cited = sources_after(
         http_site, "compare/2015-to-2018.md", "LSCBs were replaced by three safeguarding partners"
     )
-    assert "29 September 2019, when LSCBs ended" in change.text
+    assert "29 September 2019; each area's LSCB ended when that area's arrangements began" in change.text
     assert "Children and Social Work Act 2017" in cited.text
+    assert "Working Together: transitional guidance" in cited.text, "the guidance that set the transition"
+    for src_uri in ("compare/topics/local-arrangements.md", "compare/2015-to-2018.md", "compare/index.md"):
+        assert not any("LSCBs ended on 29 September 2019" in b.text for b in blocks(http_site, src_uri)), src_uri
     assert "../../working-together/2018/#safeguarding-partners" in cited.hrefs
     timeline = block_with(http_site, "compare/index.md", "29 September 2019:", "Local Safeguarding Children Boards")
     assert "../working-together/2018/#safeguarding-partners" in timeline.hrefs

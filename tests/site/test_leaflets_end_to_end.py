@@ -18,7 +18,7 @@ from tests.unit.leaflets.word_documents import leaflet_docx
 from .test_leaflets_built import pdf_text, poppler
 
 TODAY = dt.date.today()
-LSCB_NAME = re.compile(r"(?m)^    lscb_name: .*$")
+BODY_NAME = re.compile(r"(?m)^(    body:\n      name: ).*$")
 SITE_URL = "https://handbook.example.org/safeguarding/"
 
 
@@ -29,7 +29,8 @@ def test_import_publish_retire_and_build(
     project = tiny_project_with_leaflets
     # The area's settings and the handbook's address, as an area's build would have them.
     config = project / "mkdocs.yml"
-    named = LSCB_NAME.sub("    lscb_name: Test Area Local Safeguarding Children Board", config.read_text(), count=1)
+    named = BODY_NAME.sub(r"\g<1>Test Area Local Safeguarding Children Board", config.read_text(), count=1)
+    assert named != config.read_text()
     config.write_text(named, encoding="utf-8")
     monkeypatch.setenv("HANDBOOK_SITE_URL", SITE_URL)
     details = LeafletDetails(audience="professionals", owner="LSCB administrator", summary="Online safety.",

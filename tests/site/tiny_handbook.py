@@ -150,7 +150,9 @@ PAGES: dict[str, tuple[str, str, str, str, str]] = {
             "edition",
             "information",
             f"\nedition: {year}\nedition_text: none",
-            "This tiny handbook holds no text of this edition.\n",
+            # The 2018 page's section the area settings' notices link to (governance.area_markers).
+            ("## Safeguarding partners replaced LSCBs {#safeguarding-partners}\n\n" if year == 2018 else "")
+            + "This tiny handbook holds no text of this edition.\n",
         )
         for year in (2010, 2013, 2015, 2018, 2023)
     },

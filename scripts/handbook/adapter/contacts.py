@@ -26,8 +26,8 @@ class ContactsAndPrintFeature(Feature):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Replace ``<!-- area:... -->`` markers with the area's contacts, threshold link or feedback address."""
-        return render_area_markers(markdown, self.area, config.site_name)
+        """Replace ``<!-- area:... -->`` markers with the area's settings (contacts, body, approval notice...)."""
+        return render_area_markers(markdown, self.area, config.site_name, page.file.src_uri)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Add the print-only "Correct as printed on" line (after search has indexed the page)."""

@@ -103,7 +103,7 @@ class GovernanceFeature(Feature):
         feed = amendments.atom_feed(
             changes,
             title=f"{config.site_name}: what's changed",
-            author=self.settings.area.lscb_name,
+            author=self.settings.area.body.name,
             feed_key=self.feed_key,
             page_url=whats_changed.url if whats_changed else "",
             on=self.today,
@@ -137,7 +137,7 @@ class GovernanceFeature(Feature):
             return html
         if page.file.src_uri != GLOSSARY_PAGE:
             html = glossary.focusable_abbreviations(html)
-        return html + review.page_info_html(entry.meta, self.today, self.settings.area.lscb_name)
+        return html + review.page_info_html(entry.meta, self.today, self.settings.area.body.name)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Link the changes feed from every page; give navigation badges words, not just an icon."""

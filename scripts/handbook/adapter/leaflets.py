@@ -88,7 +88,8 @@ class LeafletsFeature(Feature):
         """Print every leaflet to a PDF and write the PDFs' sizes into the pages."""
         site = Path(config.site_dir)
         area = config.extra.get("area") if isinstance(config.extra.get("area"), dict) else {}
-        lscb_name = str(area.get("lscb_name") or DEFAULT_LSCB_NAME)
+        body = area.get("body") if isinstance(area.get("body"), dict) else {}
+        lscb_name = str(body.get("name") or DEFAULT_LSCB_NAME)  # the publishing body (extra.area.body)
         built = self.handbook.settings.build_date
         jobs = [
             _print_job(leaf, *self.printable[leaf.src_uri], site, lscb_name, config.site_url, built)

@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 from handbook.adapter.errors import plugin_error
 from handbook.adapter.feature import Feature
 from handbook.adapter.material_html import fix_material_html
-from handbook.content.editions import insert_after_title, superseded_banner
+from handbook.content.editions import insert_after_title, rests_on_banner, superseded_banner
 from handbook.core.model import EDITION_KINDS
 from handbook.site.vendor import vendor_sources
 
@@ -37,13 +37,17 @@ class PagesFeature(Feature):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Add the replaced-edition banner; keep the content model's ``status`` away from Material."""
+        """Add the replaced-guidance banner (edition pages, and pages that rest on editions); keep the
+        content model's ``status`` away from Material."""
         meta: dict[str, Any] = page.meta
         if "status" in meta:  # Material reads ``status`` as a navigation badge
             meta["legal_status"] = meta.pop("status")
+        editions = self.handbook.editions
         if meta.get("kind") in EDITION_KINDS and meta.get("edition"):
-            editions = self.handbook.editions
             banner = superseded_banner(editions, meta["edition"], page.file.src_uri, COMPARE_PAGE)
+            markdown = insert_after_title(markdown, banner)
+        elif meta.get("rests_on"):  # a procedure or leaflet resting on editions (checked by the content model)
+            banner = rests_on_banner(editions, meta["rests_on"], page.file.src_uri, COMPARE_PAGE)
             markdown = insert_after_title(markdown, banner)
         return markdown
 

@@ -136,3 +136,49 @@ def insert_after_title(markdown: str, block: str) -> str:
         if line.startswith("# "):
             return "".join([*lines[: index + 1], "\n", block, "\n", *lines[index + 1 :]])
     return block + "\n" + markdown
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def rests_on_banner(editions: Editions, years: list[int], src_uri: str, compare_page: str) -> str:
+    """The banner for a page that is not an edition's own but rests on replaced editions (``rests_on``).
+
+    Same look and the same facts as an edition page's banner: which editions, what replaced each
+    (one edition) and the current guidance. Empty if every edition it rests on is current.
+    """
+    replaced = [editions.get(year) for year in sorted(set(years)) if editions.get(year).replaced_by is not None]
+    if not replaced:
+        return ""
+    current = editions.current
+    names = _and([f"**{edition.title}**" for edition in replaced])
+    now = f"{_link(current, src_uri)}, published on {long_date(current.published)}"
+    if len(replaced) > 1:
+        lines = [f"This page rests on {names}, which have been replaced. The current statutory guidance is {now}."]
+    else:
+        successor = editions.get(replaced[0].replaced_by)
+        first = f"This page rests on {names}. It was replaced by {_link(successor, src_uri)}, "
+        if successor.year == current.year:
+            lines = [first + f"published on {long_date(successor.published)}, which is the current statutory guidance."]
+        else:
+            lines = [
+                first + f"published on {long_date(successor.published)}.",
+                f"The current statutory guidance is {now}.",
+            ]
+    lines.append("Check what this page says against the current guidance before relying on it.")
+    lines.append(f"[Compare the editions]({markdown_link(src_uri, compare_page)}) to see what changed.")
+    years_text = _and([str(edition.year) for edition in replaced])
+    noun = "edition" if len(replaced) == 1 else "editions"
+    return replaced_box(f"Replaced guidance: rests on the {years_text} {noun}", " ".join(lines))
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """Put ``block`` straight after the page's ``# `` heading (or at the top if it has none)."""
+    if not block:
+        return markdown
+    lines = markdown.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "".join([*lines[: index + 1], "\n", block, "\n", *lines[index + 1 :]])
+    return block + "\n" + markdown

@@ -35,7 +35,11 @@ class Family:
 FAMILIES: dict[str, Family] = {
     family.family: family
     for family in (
-        Family("area", ("contacts", "threshold", "feedback", "details"), "the area's settings"),
+        Family(
+            "area",
+            ("contacts", "threshold", "feedback", "details", "designated-officer", "publisher", "history", "approval"),
+            "the area's settings",
+        ),
         Family("glossary", ("a-z",), "the glossary's list of terms"),
         Family("changes", ("list",), "the list of changes to the handbook"),
         Family("leaflets", ("library",), "the list of leaflets"),

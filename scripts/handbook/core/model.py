@@ -52,6 +52,7 @@ HINTS: dict[str, str] = {
     "review_due": "YYYY-MM-DD",
     "source": "the document the page mirrors, or 'Written for this handbook'",
     "edition": " | ".join(str(e) for e in get_args(Edition)),
+    "rests_on": "[2015]",
     "summary": "one or two sentences saying what the leaflet is about",
     "audience": " | ".join(get_args(Audience)),
     "topics": "[a topic, another topic]",
@@ -154,6 +155,9 @@ class PageMeta(BaseModel):
     edition: Edition | None = None
     #: What text of the edition the page holds (the 2013 consultation draft is not the final text).
     edition_text: EditionText | None = None
+    #: Editions of Working Together a page that is not an edition's own rests on (a procedure, a
+    #: leaflet): each replaced one is named in the same replaced-guidance banner an edition page carries.
+    rests_on: list[Edition] = Field(default_factory=list)
     #: How a paragraph of this page is cited, e.g. "Working Together to Safeguard Children 2013".
     cite_as: str | None = None
     description: str | None = None
@@ -193,6 +197,14 @@ def _rule_errors(meta: PageMeta, front: FrontMatter, path: str) -> list[ContentE
                 front.line_of(("kind",)),
                 f'a page of kind "{meta.kind}" must say which edition it belongs to: add a line '
                 f'"edition: {HINTS["edition"]}"',
+            )
+        )
+    if meta.kind in EDITION_KINDS and meta.rests_on:
+        errors.append(
+            ContentError(
+                path,
+                front.line_of(("rests_on",)),
+                f'a page of kind "{meta.kind}" says its edition with "edition:", not "rests_on:": remove the line',
             )
         )
     errors.extend(_leaflet_errors(meta, front, path))

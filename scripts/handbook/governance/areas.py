@@ -10,15 +10,27 @@ Contact details must never be guessed. A value the LSCB has not supplied yet is 
 placeholder ``Not yet provided by the LSCB`` (``NOT_PROVIDED``), which the pages show as it is, so
 a missing number is visible to readers and listed in the build report, never silently left out.
 
-Settings shape (read by the quick guide's ``<!-- area:contacts -->`` and ``<!-- area:feedback -->``
-markers from ``config.extra.area``)::
+Settings shape (read by the pages' ``<!-- area:... -->`` markers from ``config.extra.area``, see
+``handbook.governance.area_markers``)::
 
     name: Cambridgeshire
-    lscb_name: Cambridgeshire Local Safeguarding Children Board
+    body:                          # who publishes and approves the procedures (see ``Body``)
+      name: Cambridgeshire and Peterborough Safeguarding Children Partnership Board
+      arrangements: safeguarding partners        # or: lscb
+      partners: [Cambridgeshire County Council, ...]
+      history: One paragraph, citing its sources by number, e.g. "... (source 1)."
+      sources:
+        - title: Procedures, section 1 (Preface)
+          page: procedures/preface-and-introduction.md#section-1   # a page of this handbook, or
+        - title: The partnership's website, "About the Board"
+          url: https://example.org/about                          # a web address, or neither
     contacts:                      # at least one; shown in this order
       - label: Children's social care
         number: Not yet provided by the LSCB     # or digits, e.g. "01234 567890"
         hours: Not yet provided by the LSCB      # e.g. "Monday to Friday, 9am to 5pm"
+    designated_officer:            # the LADO, for allegations against people who work with children
+      number: Not yet provided by the LSCB
+      hours: Not yet provided by the LSCB
     out_of_hours: Not yet provided by the LSCB   # who to call out of hours, in words, with the number
     threshold_document_url: Not yet provided by the LSCB   # or an https:// address
     administrator_email: Not yet provided by the LSCB      # or an email address
@@ -30,10 +42,10 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from handbook.core.errors import ContentError
 from handbook.core.located_yaml import LocatedYaml, load_located_yaml, validate_located
@@ -48,10 +60,24 @@ LOCAL_DOCS = "docs"
 _PHONE = re.compile(r"\+?[0-9(][0-9 ()\-]*[0-9]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _URL = re.compile(r"https?://\S+")
+#: A source cited in a body's history: "(source 1)", "(sources 1 and 3)", "(sources 1, 2 and 4)".
+SOURCE_REFERENCE = re.compile(r"\(sources? (\d+(?:(?:, | and )\d+)*)\)")
+
+#: The statutory arrangements a body works under: a Local Safeguarding Children Board (Children
+#: Act 2004, section 13, before the Children and Social Work Act 2017), or the safeguarding partners'
+#: arrangements that replaced LSCBs (the 2018 edition of Working Together onwards).
+ARRANGEMENTS = ("lscb", "safeguarding partners")
+Arrangements = Literal["lscb", "safeguarding partners"]
 
 HINTS: dict[str, str] = {
-    "name": "the area's name, e.g. Cambridgeshire",
-    "lscb_name": "the board's full name",
+    "name": "the area's (or the body's) full name",
+    "body": "the body that publishes and approves the procedures: name, arrangements, partners, history, sources",
+    "arrangements": " or ".join(ARRANGEMENTS),
+    "partners": "[the first partner, the second partner]",
+    "history": "one paragraph of the body's history, citing its sources as (source 1)",
+    "sources": "a list of sources, each with a title and a page of this handbook or a url",
+    "title": "the name of the publication or page, as a reader would look for it",
+    "designated_officer": "the designated officer (LADO): number and hours",
     "contacts": "a list of contacts, each with label, number and hours",
     "label": "who the number reaches, e.g. Children's social care",
     "number": f"the telephone number, or {NOT_PROVIDED}",
@@ -76,6 +102,10 @@ def _check(value: str, pattern: re.Pattern[str], name: str, example: str) -> str
     )
 
 
+def _phone(value: str) -> str:
+    return _check(value, _PHONE, "number", 'a telephone number (digits and spaces, e.g. "01234 567890")')
+
+
 class Contact(BaseModel):
     """One number to call, with who answers it and when."""
 
@@ -87,7 +117,121 @@ class Contact(BaseModel):
     @field_validator("number")
     @classmethod
     def _number(cls, value: str) -> str:
-        return _check(value, _PHONE, "number", 'a telephone number (digits and spaces, e.g. "01234 567890")')
+        return _phone(value)
+
+
+class DesignatedOfficer(BaseModel):
+    """The local authority's designated officer (LADO), for allegations against people who work with children."""
+
+    model_config = ConfigDict(extra="forbid")
+    number: str = Field(min_length=1)
+    hours: str = Field(min_length=1)
+
+    @field_validator("number")
+    @classmethod
+    def _number(cls, value: str) -> str:
+        return _phone(value)
+
+
+class Source(BaseModel):
+    """A source a body's history cites: a page this handbook hosts, a web page, or a named publication."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(min_length=1)
+    #: A page of this handbook (``procedures/preface-and-introduction.md#section-1``); the build checks the link.
+    page: str | None = None
+    url: str | None = None
+
+    @field_validator("page")
+    @classmethod
+    def _page(cls, value: str | None) -> str | None:
+        if value is not None and not value.partition("#")[0].endswith(".md"):
+            raise ValueError(
+                f'page "{value}" is not a page of this handbook: write its Markdown file, '
+                'e.g. "procedures/preface-and-introduction.md#section-1", or use "url:" for a web page'
+            )
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is not None and not _URL.fullmatch(value.strip()):
+            raise ValueError(f'url "{value}" is not a web address starting https:// or http://')
+        return value
+
+    @model_validator(mode="after")
+    def _one_place(self) -> Source:
+        if self.page and self.url:
+            raise ValueError(f'source "{self.title}" gives both a page and a url: keep the one the history cites')
+        return self
+
+
+def cited_sources(history: str) -> set[int]:
+    """The source numbers a history cites: "(source 1)" and "(sources 2 and 3)" → {1, 2, 3}."""
+    return {int(number) for numbers in SOURCE_REFERENCE.findall(history) for number in re.findall(r"\d+", numbers)}
+
+
+class Body(BaseModel):
+    """Who publishes and approves the procedures in an area, its partners and its history.
+
+    The handbook speaks as an LSCB's (its administrators are LSCB staff), but the body's name and
+    history are facts that differ between areas and change over time: LSCBs were replaced by the
+    safeguarding partners' arrangements under the 2018 edition of Working Together, and health's
+    partner changed in 2022. So they are settings, shown wherever a page names the body, and the
+    history must cite every source it lists, by number.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    #: The body's full name, as it would follow "the": "Cambridgeshire and Peterborough Safeguarding ...".
+    name: str = Field(min_length=1)
+    arrangements: Arrangements
+    #: The safeguarding partners (or, for an LSCB, its board partners), in the order shown.
+    partners: list[Annotated[str, Field(min_length=1)]]
+    history: str = Field(min_length=1)
+    #: Numbered from 1 in the order listed; the history cites them as "(source 1)".
+    sources: list[Source]
+
+    @field_validator("partners")
+    @classmethod
+    def _some_partners(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise ValueError(
+                "partners is empty: list the safeguarding partners (for an LSCB, its board partners), one a line"
+            )
+        return value
+
+    @field_validator("history")
+    @classmethod
+    def _one_paragraph(cls, value: str) -> str:
+        value = value.strip()
+        if "\n" in value:  # a folded (>-) paragraph has no line breaks left; a blank line leaves one
+            raise ValueError("history must be one paragraph: remove the blank line (use >- and one block of text)")
+        if not SOURCE_REFERENCE.search(value):
+            raise ValueError('history cites no source: say where each fact comes from, e.g. "... (source 1)."')
+        return value
+
+    @model_validator(mode="after")
+    def _sources_cited(self) -> Body:
+        cited = cited_sources(self.history)
+        listed = set(range(1, len(self.sources) + 1))
+        unknown = sorted(cited - listed)
+        if unknown:
+            raise ValueError(
+                f"history cites source {', '.join(map(str, unknown))}, but only {len(self.sources)} "
+                "source(s) are listed under sources: add it, or correct the number"
+            )
+        unused = sorted(listed - cited)
+        if unused:
+            raise ValueError(
+                f"source {', '.join(map(str, unused))} is listed but the history never cites it: cite it "
+                '(e.g. "(source 2)") or remove it'
+            )
+        return self
+
+    @property
+    def the_name(self) -> str:
+        """The name as a sentence uses it: "the Cambridgeshire ... Board" (never "the The ...")."""
+        return self.name if self.name.lower().startswith("the ") else f"the {self.name}"
 
 
 class Area(BaseModel):
@@ -95,8 +239,9 @@ class Area(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1)
-    lscb_name: str = Field(min_length=1)
+    body: Body
     contacts: list[Contact] = Field(min_length=1)
+    designated_officer: DesignatedOfficer
     out_of_hours: str = Field(min_length=1)
     threshold_document_url: str = Field(min_length=1)
     administrator_email: str = Field(min_length=1)
@@ -118,6 +263,8 @@ def not_provided(area: Area) -> list[str]:
     missing = []
     for contact in area.contacts:
         missing += [f"{contact.label}: {key}" for key in ("number", "hours") if not is_provided(getattr(contact, key))]
+    officer = area.designated_officer
+    missing += [f"designated_officer: {key}" for key in ("number", "hours") if not is_provided(getattr(officer, key))]
     for key in ("out_of_hours", "threshold_document_url", "administrator_email"):
         if not is_provided(getattr(area, key)):
             missing.append(key)
@@ -134,7 +281,7 @@ def area_details_markdown(area: Area) -> str:
     threshold_text = f"[{area.name} threshold document]({threshold})" if is_provided(threshold) else NOT_PROVIDED
     email_text = f"[{email}](mailto:{email})" if is_provided(email) else NOT_PROVIDED
     return (
-        f"- **Published by:** {area.lscb_name}\n"
+        f"- **Published by:** {area.body.name}\n"
         f"- **Threshold document** (how to judge the level of need, and the response to each): {threshold_text}\n"
         f"- **LSCB administrator:** {email_text}\n"
         f"- **Out of hours:** {area.out_of_hours}\n"
@@ -236,13 +383,38 @@ def load_area(config_file: Path, root: Path) -> tuple[AreaSettings | None, list[
     path, located = found
     area, errors = validate_located(Area, located, path, HINTS)
     if area is None:
-        return None, errors
+        return None, _explain_old_keys(errors, located, path)
     local = root / path[: -len(".yml")] / LOCAL_DOCS if _is_area_file(path) else None
     settings = AreaSettings(area=area, path=path, local_docs=local if local and local.is_dir() else None)
     if area.logo and not _logo_exists(area.logo, root, settings.local_docs):
         line = located.line_of(("logo",))
         return None, [ContentError(path, line, f'logo "{area.logo}" is not a file in docs/ or {path[:-4]}/docs/')]
     return settings, []
+
+
+#: Settings an older handbook used, and what replaced them.
+OLD_KEYS = {
+    "lscb_name": (
+        'lscb_name is now the "body:" block (name, arrangements, partners, history and sources): '
+        "move the name to body: name: and see areas/README.md"
+    ),
+}
+
+
+def _explain_old_keys(errors: list[ContentError], located: LocatedYaml, path: str) -> list[ContentError]:
+    """An old key gets one message saying what replaced it, instead of "unknown key" and "missing"."""
+    data = located.data if isinstance(located.data, dict) else {}
+    old = [key for key in OLD_KEYS if key in data]
+    if not old:
+        return errors
+    replaced = {"body"} if "lscb_name" in old else set()
+    kept = [
+        error
+        for error in errors
+        if not any(f'"{key}"' in error.message for key in old)
+        and not any(error.message.startswith(f'"{key}" is missing') for key in replaced)
+    ]
+    return sorted(kept + [ContentError(path, located.line_of((key,)), OLD_KEYS[key]) for key in old])
 
 
 def _is_area_file(path: str) -> bool:

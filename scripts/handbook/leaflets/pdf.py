@@ -163,15 +163,18 @@ def _online(address: str | None, otherwise: str) -> str:
 
 
 def footer_template(job: PrintJob) -> str:
-    """Chromium's page footer: the LSCB, the version, the print date and the page number."""
+    """Chromium's page footer: the publishing body, the version, the print date and the page number.
+
+    The body's name has a line of its own: a partnership's full name is long, and on one line with
+    the rest the footer wrapped into the page number (the print date split across two lines)."""
     e = html.escape
     return (
         "<div style=\"font-family: 'Liberation Sans', Arial, sans-serif; font-size: 8pt; color: #333; "
-        'width: 100%; margin: 0 16mm; display: flex; justify-content: space-between;">'
-        f"<span>{e(job.lscb_name)} · Version {e(job.version)} · Correct as printed on {e(long_date(job.printed_on))}"
+        'width: 100%; margin: 0 16mm; display: flex; justify-content: space-between; align-items: flex-end;">'
+        f"<span>{e(job.lscb_name)}<br>Version {e(job.version)} · Correct as printed on {e(long_date(job.printed_on))}"
         "</span>"
-        '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>'
-        "</div>"
+        '<span style="white-space: nowrap;">Page <span class="pageNumber"></span> of <span class="totalPages"></span>'
+        "</span></div>"
     )
 
 

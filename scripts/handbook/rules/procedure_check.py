@@ -24,6 +24,8 @@ from handbook.core.config_file import read_config
 from handbook.core.errors import ContentError
 from handbook.core.links import page_url, published_href
 from handbook.core.sources import Page
+from handbook.governance.area_markers import render_area_markers
+from handbook.governance.areas import load_area
 from handbook.rules.procedure_rules import Finding, article, box_findings, citation_findings
 
 #: The ``source`` of a chapter written for this handbook (the LSCB's own preface is a mirror).
@@ -138,12 +140,20 @@ _HREF = re.compile(r'href="([^"]*)"')
 def page_renderer(root: Path) -> Callable[[Page], str]:
     """Render pages' Markdown as HTML, with their links as the built site has them.
 
+    The area markers are filled in from the core's settings (mkdocs.yml), as the build fills them
+    in, so that a rule met by what a marker writes (the approval notice) is checked here too. If the
+    settings are invalid, the markers stay as they are: the settings check reports the problem.
     mkdocs.yml is read once, when the renderer is made, not once per page.
     """
     names, settings = markdown_settings(root)
+    area_settings, _errors = load_area(root / CONFIG_FILE, root)
+    site_name = str(read_config(root / CONFIG_FILE).get("site_name") or "")
 
     def render(page: Page) -> str:
-        html = markdown.markdown(page.front.body, extensions=names, extension_configs=settings)
+        body = page.front.body
+        if area_settings is not None:
+            body = render_area_markers(body, area_settings.area, site_name, page.src_uri)
+        html = markdown.markdown(body, extensions=names, extension_configs=settings)
         return _HREF.sub(lambda match: f'href="{published_href(match.group(1), page.src_uri)}"', html)
 
     return render

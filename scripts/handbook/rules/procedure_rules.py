@@ -61,6 +61,7 @@ NAMED_SOURCES = re.compile(
     r"|Education Act 2002|Childcare Act 2006|Crime and Disorder Act 1998|Data Protection Act 2018"
     r"|Safeguarding Vulnerable Groups Act 2006|Protection of Freedoms Act 2012"
     r"|Keeping Children Safe in Education|Information sharing: advice for practitioners"
+    r"|Children\s+\(Private\s+Arrangements\s+for\s+Fostering\)\s+Regulations\s+2005"
 )
 #: Site paths of text the handbook hosts that a link may cite.
 HOSTED_SOURCES = ("/working-together/", "/procedures/preface-and-introduction/")

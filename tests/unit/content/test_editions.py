@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.content.editions import insert_after_title, load_editions, long_date, superseded_banner
+from handbook.content.editions import insert_after_title, load_editions, long_date, rests_on_banner, superseded_banner
 from handbook.core.errors import ContentErrors
 
 
@@ -94,3 +94,32 @@ def test_bad_editions_data_is_reported_with_lines(tmp_path: Path) -> None:
     assert [str(error) for error in caught.value.errors] == [
         "data/editions.yml:13: replaced_by 2031 is not an edition listed in this file"
     ]
+
+
+def test_rests_on_banner_looks_like_an_edition_pages_and_names_what_replaced_it(editions) -> None:
+    banner = rests_on_banner(editions, [2015], "procedures/preface-and-introduction.md", "compare/index.md")
+    edition_banner = superseded_banner(editions, 2015, "working-together/2015/index.md", "compare/index.md")
+    assert banner.splitlines()[0] == edition_banner.splitlines()[0], "the same banner: class, search exclusion"
+    assert "Replaced guidance: rests on the 2015 edition" in banner
+    assert (
+        "This page rests on **Working Together to Safeguard Children 2015**. It was replaced by "
+        "[Working Together to Safeguard Children 2018](../working-together/2018/index.md), published on 4 July 2018."
+        in banner
+    )
+    assert (
+        "The current statutory guidance is [Working Together to Safeguard Children 2023]"
+        "(../working-together/2023/index.md), published on 15 December 2023." in banner
+    )
+    assert "[Compare the editions](../compare/index.md)" in banner
+
+
+def test_rests_on_banner_for_several_editions_and_none_for_the_current_one(editions) -> None:
+    banner = rests_on_banner(editions, [2013, 2010], "leaflets/telling-someone.md", "compare/index.md")
+    assert "Replaced guidance: rests on the 2010 and 2013 editions" in banner
+    assert (
+        "This page rests on **Working Together to Safeguard Children 2010** and "
+        "**Working Together to Safeguard Children 2013**, which have been replaced." in banner
+    )
+    assert "Working Together to Safeguard Children 2023](../working-together/2023/index.md)" in banner
+    assert "which is the current statutory guidance" in rests_on_banner(editions, [2018], "x.md", "compare/index.md")
+    assert rests_on_banner(editions, [2023], "x.md", "compare/index.md") == ""

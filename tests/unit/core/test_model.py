@@ -158,3 +158,18 @@ def test_two_pages_at_one_address(tmp_path: Path) -> None:
         "procedures/referrals.md:1: this page would be published at the same address as "
         "docs/procedures/referrals.md: rename one"
     ]
+
+
+def test_rests_on_names_editions_and_only_for_pages_that_are_not_an_editions_own(tmp_path: Path) -> None:
+    resting = GOOD.replace("source: Written", "rests_on: [2010, 2015]\nsource: Written")
+    path = write(tmp_path, "procedures/referrals.md", resting)
+    page, errors = load_page(path, tmp_path, "procedures/referrals.md")
+    assert errors == [] and page.meta.rests_on == [2010, 2015]
+    assert errors_for(tmp_path, GOOD.replace("source: Written", "rests_on: [2016]\nsource: Written")) == [
+        "procedures/referrals.md:8: rests_on \"2016\" is not allowed (use one of: 2010, 2013, 2015, 2018 or 2023)"
+    ]
+    edition_page = resting.replace("kind: procedure", "kind: edition\nedition: 2015")
+    assert errors_for(tmp_path, edition_page, "working-together/2015/index.md") == [
+        'working-together/2015/index.md:9: a page of kind "edition" says its edition with "edition:", not '
+        '"rests_on:": remove the line'
+    ]
