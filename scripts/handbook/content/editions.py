@@ -171,14 +171,3 @@ def rests_on_banner(editions: Editions, years: list[int], src_uri: str, compare_
     years_text = _and([str(edition.year) for edition in replaced])
     noun = "edition" if len(replaced) == 1 else "editions"
     return replaced_box(f"Replaced guidance: rests on the {years_text} {noun}", " ".join(lines))
-
-
-def insert_after_title(markdown: str, block: str) -> str:
-    """Put ``block`` straight after the page's ``# `` heading (or at the top if it has none)."""
-    if not block:
-        return markdown
-    lines = markdown.splitlines(keepends=True)
-    for index, line in enumerate(lines):
-        if line.startswith("# "):
-            return "".join([*lines[: index + 1], "\n", block, "\n", *lines[index + 1 :]])
-    return block + "\n" + markdown
