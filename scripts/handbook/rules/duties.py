@@ -53,9 +53,8 @@ from handbook.rules.procedure_rules import (
 )
 from handbook.rules.timescales import (
     MARKDOWN_FOLDERS,
-    NOT_PROSE,
-    YAML_GLOBS,
     in_our_words,
+    prose_data_files,
     yaml_at,
     yaml_strings,
     yaml_text_cited,
@@ -248,13 +247,7 @@ def yaml_findings(text: str, path: str, unit_depth: int) -> list[ContentError]:
 
 def data_findings(root: Path) -> list[ContentError]:
     """Uncited duties in the charts and data files."""
-    errors = []
-    for pattern, unit_depth in YAML_GLOBS.items():
-        for file in sorted(root.glob(pattern)):
-            rel = file.relative_to(root).as_posix()
-            if rel not in NOT_PROSE:
-                errors += yaml_findings(file.read_text(encoding="utf-8"), rel, unit_depth)
-    return errors
+    return [error for text, rel, depth in prose_data_files(root) for error in yaml_findings(text, rel, depth)]
 
 
 def duty_errors(pages: list[Page], root: Path) -> list[ContentError]:

@@ -150,15 +150,19 @@ def yaml_findings(text: str, path: str, unit_depth: int) -> list[ContentError]:
     return errors
 
 
-def data_findings(root: Path) -> list[ContentError]:
-    """Uncited timescales in the charts and data files."""
-    errors = []
+def prose_data_files(root: Path) -> Iterator[tuple[str, str, int]]:
+    """(text, path, unit depth) of each chart and data file written in the team's own words: the
+    files both the timescale check and the duty check read."""
     for pattern, unit_depth in YAML_GLOBS.items():
         for file in sorted(root.glob(pattern)):
             rel = file.relative_to(root).as_posix()
             if rel not in NOT_PROSE:
-                errors += yaml_findings(file.read_text(encoding="utf-8"), rel, unit_depth)
-    return errors
+                yield file.read_text(encoding="utf-8"), rel, unit_depth
+
+
+def data_findings(root: Path) -> list[ContentError]:
+    """Uncited timescales in the charts and data files."""
+    return [error for text, rel, depth in prose_data_files(root) for error in yaml_findings(text, rel, depth)]
 
 
 def timescale_errors(pages: list[Page], root: Path) -> list[ContentError]:
