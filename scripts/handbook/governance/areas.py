@@ -106,31 +106,27 @@ def _phone(value: str) -> str:
     return _check(value, _PHONE, "number", 'a telephone number (digits and spaces, e.g. "01234 567890")')
 
 
-class Contact(BaseModel):
+class PhoneNumber(BaseModel):
+    """A number to call and when it is answered (checked as a telephone number)."""
+
+    model_config = ConfigDict(extra="forbid")
+    number: str = Field(min_length=1)
+    hours: str = Field(min_length=1)
+
+    @field_validator("number")
+    @classmethod
+    def _number(cls, value: str) -> str:
+        return _phone(value)
+
+
+class Contact(PhoneNumber):
     """One number to call, with who answers it and when."""
 
-    model_config = ConfigDict(extra="forbid")
     label: str = Field(min_length=1)
-    number: str = Field(min_length=1)
-    hours: str = Field(min_length=1)
-
-    @field_validator("number")
-    @classmethod
-    def _number(cls, value: str) -> str:
-        return _phone(value)
 
 
-class DesignatedOfficer(BaseModel):
+class DesignatedOfficer(PhoneNumber):
     """The local authority's designated officer (LADO), for allegations against people who work with children."""
-
-    model_config = ConfigDict(extra="forbid")
-    number: str = Field(min_length=1)
-    hours: str = Field(min_length=1)
-
-    @field_validator("number")
-    @classmethod
-    def _number(cls, value: str) -> str:
-        return _phone(value)
 
 
 class Source(BaseModel):
