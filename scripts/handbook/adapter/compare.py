@@ -4,17 +4,16 @@ pages, the hub's generated part, and "This topic in other editions" (logic in ha
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.adapter.errors import content_failure, plugin_error
-from handbook.adapter.feature import Feature
+from handbook.adapter.errors import plugin_error
+from handbook.adapter.feature import Feature, add_generated_pages, fill_nav_section
 from handbook.compare.data import Context, load_comparison
 from handbook.compare.navigation import HUB, nav_entries
 from handbook.compare.pages import generated_pages, hub_markdown, insert_before_footer, other_editions_block
-from handbook.core.errors import ContentError, ContentErrors
+from handbook.core.errors import ContentErrors
 from handbook.core.model import EDITION_KINDS
-from handbook.core.sources import checked_front_matter
 
 NAV_SECTION = "Compare"
 
@@ -31,21 +30,11 @@ class CompareFeature(Feature):
             raise plugin_error(exc) from exc
         ctx.directory_urls = config.use_directory_urls
         self.context = ctx
-        for item in config.nav or []:
-            if isinstance(item, dict) and NAV_SECTION in item:
-                item[NAV_SECTION] = nav_entries(ctx)
+        fill_nav_section(config, NAV_SECTION, nav_entries(ctx))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages (in memory, never in docs/), each checked like a written page."""
-        errors: list[ContentError] = []
-        for src_uri, markdown in generated_pages(self.context).items():
-            checked = checked_front_matter(markdown, src_uri)
-            if isinstance(checked, list):
-                errors.extend(checked)
-            files.append(File.generated(config, src_uri, content=markdown))
-        if errors:
-            raise content_failure(errors)
-        return files
+        return add_generated_pages(files, config, generated_pages(self.context))
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         ctx = self.context

@@ -9,12 +9,17 @@ feature does not define is the identity here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from handbook.adapter.config import HandbookConfig
+from handbook.adapter.errors import content_failure
+from handbook.core.errors import ContentError
+from handbook.core.sources import checked_front_matter
 from handbook.project import Handbook
 
 
@@ -49,3 +54,24 @@ class Feature:
     def after_search_documents(self, config: MkDocsConfig) -> None:
         """After the build, once Material's search plugin has written search/search_index.json and
         before the offline plugin copies it (the plugin runs this at priority -50)."""
+
+
+def add_generated_pages(files: Files, config: MkDocsConfig, pages: Mapping[str, str]) -> Files:
+    """Add pages a feature makes (in memory, never in docs/), each checked like a written page;
+    every bad one is reported before the build stops."""
+    errors: list[ContentError] = []
+    for src_uri, markdown in pages.items():
+        checked = checked_front_matter(markdown, src_uri)
+        if isinstance(checked, list):
+            errors.extend(checked)
+        files.append(File.generated(config, src_uri, content=markdown))
+    if errors:
+        raise content_failure(errors)
+    return files
+
+
+def fill_nav_section(config: MkDocsConfig, section: str, entries: list) -> None:
+    """Put a feature's generated entries under its section of mkdocs.yml's nav."""
+    for item in config.nav or []:
+        if isinstance(item, dict) and section in item:
+            item[section] = entries

@@ -4,13 +4,12 @@ index's list (logic in handbook.roles)."""
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.adapter.errors import content_failure, plugin_error
-from handbook.adapter.feature import Feature
-from handbook.core.errors import ContentError, ContentErrors
-from handbook.core.sources import checked_front_matter
+from handbook.adapter.errors import plugin_error
+from handbook.adapter.feature import Feature, add_generated_pages, fill_nav_section
+from handbook.core.errors import ContentErrors
 from handbook.roles.pages import INDEX, generated_pages, index_markdown, nav_entries
 from handbook.roles.view import RoleView, load_role_view
 
@@ -40,21 +39,11 @@ class RolesFeature(Feature):
             )
         except ContentErrors as exc:
             raise plugin_error(exc) from exc
-        for item in config.nav or []:
-            if isinstance(item, dict) and NAV_SECTION in item:
-                item[NAV_SECTION] = nav_entries(self.view)
+        fill_nav_section(config, NAV_SECTION, nav_entries(self.view))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the role pages (in memory, never in docs/), each checked like a written page."""
-        errors: list[ContentError] = []
-        for src_uri, markdown in generated_pages(self.view).items():
-            checked = checked_front_matter(markdown, src_uri)
-            if isinstance(checked, list):
-                errors.extend(checked)
-            files.append(File.generated(config, src_uri, content=markdown))
-        if errors:
-            raise content_failure(errors)
-        return files
+        return add_generated_pages(files, config, generated_pages(self.view))
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == INDEX:
