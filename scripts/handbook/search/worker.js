@@ -302,18 +302,23 @@
   }
 
   /* One compact posting list (gap * 8 + frequency per document; see IndexBuilder.compact in
-     search/index.py): the documents, ascending, and the term's frequency in each. */
+     search/index.py): the documents, ascending, and the term's frequency in each. Typed arrays
+     from the start: a common word lists most of the handbook's documents, and building plain
+     arrays first made the first query spend its time collecting garbage. */
   function decode(ints) {
-    var docs = [];
-    var frequencies = [];
+    var length = 0;
+    for (var k = 0; k < ints.length; k++, length++) if (ints[k] % 8 === 0) k++; /* a frequency follows */
+    var docs = new Int32Array(length);
+    var frequencies = new Int32Array(length);
     var doc = -1;
+    var n = 0;
     for (var i = 0; i < ints.length; i++) {
       var value = ints[i];
       var frequency = value % 8;
       doc += (value - frequency) / 8;
       if (frequency === 0) frequency = ints[++i];
-      docs.push(doc);
-      frequencies.push(frequency);
+      docs[n] = doc;
+      frequencies[n++] = frequency;
     }
     return [docs, frequencies];
   }
@@ -369,8 +374,11 @@
       fieldBoosts: fieldBoosts,
       b: manifest.b || 0,
       table: null, /* lengths, averages, pages, boosts: from the document table */
+      version: 0, /* counts the table and term chunks loaded: a kept ranking is for one version */
+      ranking: null, /* the last query's (rankingOf) */
       terms: [],
       termNumber: Object.create(null),
+      stored: [], /* term number -> its postings as stored, until decoded */
       postingDocs: [],
       postingScores: [],
       root: null, /* lunr's token set of the loaded terms, made when needed */
@@ -413,6 +421,7 @@
       isArticle: isArticle
     };
     index.docBoosts = boosts;
+    index.version++;
   }
 
   /* Each field's lengths come as one string of fixed-width base-36 numbers (encode_lengths in
@@ -447,16 +456,19 @@
     });
   }
 
-  /* A term chunk: its terms' postings with lunr's scores (the table must be loaded first). */
+  /* A term chunk: its terms, and their postings as stored. A chunk holds many terms a query
+     does not match; a term's postings are decoded, with lunr's scores, when a query first
+     matches it (termPostings). */
   function addTerms(index, chunk) {
     for (var i = 0; i < chunk.terms.length; i++) {
       var t = chunk.start + i;
       if (index.terms[t] !== undefined) continue;
       index.terms[t] = chunk.terms[i];
       index.termNumber[chunk.terms[i]] = t;
-      addTermPostings(index, t, chunk.postings[i].map(decode));
+      index.stored[t] = chunk.postings[i];
     }
     index.root = null;
+    index.version++;
   }
 
   /* A document chunk: the documents, and the synonym words the build added to them
@@ -481,6 +493,15 @@
     return index.root;
   }
 
+  /* Term t's postings in every field, decoded with their scores the first time a query needs
+     them (the document table must be loaded). */
+  function termPostings(index, t) {
+    var stored = index.stored[t];
+    if (stored === undefined) return;
+    index.stored[t] = undefined;
+    addTermPostings(index, t, stored.map(decode));
+  }
+
   /* One term's postings in every field. Its inverse document frequency counts a document once
      for each field the term is in, as lunr.idf does. */
   function addTermPostings(index, t, decoded) {
@@ -488,7 +509,7 @@
     decoded.forEach(function (pair) { withTerm += pair[0].length; });
     var idf = Math.log(1 + Math.abs((index.count - withTerm + 0.5) / (withTerm + 0.5)));
     for (var f = 0; f < index.width; f++) {
-      index.postingDocs[t * index.width + f] = Int32Array.from(decoded[f][0]);
+      index.postingDocs[t * index.width + f] = decoded[f][0];
       index.postingScores[t * index.width + f] = fieldScores(index, f, decoded[f], idf);
     }
   }
@@ -635,6 +656,7 @@
     var PRESENCE = index.lunr.Query.presence;
     var f = index.fields.indexOf(field);
     var key = t * index.width + f;
+    termPostings(index, t);
     var list = index.postingDocs[key];
     var i;
     if (clause.presence === PRESENCE.REQUIRED) {
@@ -733,35 +755,61 @@
      as lunr adds them (a different order could change the last digit, and so the ranking). */
   function documentScore(index, matching, similarity, d) {
     var width = index.width;
-    var byOrder = [];
-    for (var f = 0; f < width; f++) {
-      if (matching.matchedField[d * width + f]) byOrder[matching.fieldOrder[d * width + f]] = f;
-    }
     var score = 0;
-    var first = true;
-    byOrder.forEach(function (g) {
-      score = first ? similarity[d * width + g] : score + similarity[d * width + g];
-      first = false;
-    });
+    for (var order = 1; order <= matching.fieldsMatched[d]; order++) {
+      for (var f = 0; f < width; f++) {
+        var k = d * width + f;
+        if (matching.matchedField[k] && matching.fieldOrder[k] === order) score = order === 1 ? similarity[k] : score + similarity[k];
+      }
+    }
     return score;
   }
 
-  /* Positions of each term in one field of one document, as lunr would have stored them: from
-     Material's extractor and tokenizer, and the synonym words the build added. Only results a
-     reader sees highlighted need them, so they are made on demand. */
-  function positionsOf(index, d, f) {
-    var key = d + ":" + f;
+  /* The terms a query matched (from its processed term-field pairs), and the first letters
+     they begin with: a word of another first letter cannot have one of them for its stem (lunr's
+     stemmer only changes a word's ending; the irregular plurals are looked up), so highlighting
+     need not stem it. */
+  function wantedTerms(index, processed) {
+    if (processed.wanted) return processed.wanted;
+    var terms = Object.create(null);
+    var letters = Object.create(null);
+    processed.forEach(function (key) {
+      var term = index.terms[Math.floor(key / index.width)];
+      terms[term] = true;
+      letters[term.charAt(0)] = true;
+    });
+    processed.wanted = { terms: terms, letters: letters, key: Object.keys(terms).sort().join(" ") };
+    return processed.wanted;
+  }
+
+  /* Whether a word may give one of the wanted terms; false only when it surely cannot. */
+  function mayGive(word, wanted, irregular) {
+    var first = word.charAt(0);
+    return wanted.letters[first] === true || !/\w/.test(first) || Object.prototype.hasOwnProperty.call(irregular, word);
+  }
+
+  /* Positions of the wanted terms in one field of one document, as lunr would have stored them:
+     from Material's extractor and tokenizer, and the synonym words the build added. Only results
+     a reader sees highlighted need them, so they are made on demand, and only for the terms the
+     query matched (stemming every word of ten pages was most of a first query's time). */
+  function positionsOf(index, d, f, wanted) {
+    var key = d + ":" + f + ":" + wanted.key;
     if (index.positionCache[key]) return index.positionCache[key];
     var doc = index.docs[d];
     var field = index.fields[f];
     var tokenize = index.tokenize;
+    var irregular = index.settings.irregular || {};
     var map = Object.create(null);
-    var add = function (term, position) { (map[term] || (map[term] = [])).push(position); };
+    var add = function (term, position) {
+      if (wanted.terms[term] === true) (map[term] || (map[term] = [])).push(position);
+    };
     var termsOfWord = function (word) { return termsOf(word, index.settings, index.lunr, index.termCache); };
     if (typeof doc[field] !== "undefined" && index.extractors[field]) {
       /* Material's extractor resets the field's position table; its tokenizer fills it. */
       tokenize(index.extractors[field](doc)).forEach(function (token) {
-        termsOfWord(token.toString()).forEach(function (term) { add(term, token.metadata.position); });
+        var word = token.toString();
+        if (!mayGive(word, wanted, irregular)) return;
+        termsOfWord(word).forEach(function (term) { add(term, token.metadata.position); });
       });
     }
     (index.extra[d] || []).forEach(function (entry) {
@@ -797,7 +845,7 @@
       var known = seen[field] || (seen[field] = Object.create(null));
       /* A word and its stem share a position: mark it once, or the highlights would nest. */
       entry[field] = {
-        position: (positionsOf(index, item.d, f)[term] || []).filter(function (p) {
+        position: (positionsOf(index, item.d, f, wantedTerms(index, processed))[term] || []).filter(function (p) {
           return known[p] ? false : (known[p] = true);
         })
       };
@@ -872,14 +920,10 @@
      index lacks files for the query, it notes them (state.missing) and answers nothing: the
      answer is held back, the files loaded, and the query asked again (onResult). */
   function search(index, query) {
-    var parsed = new index.lunr.Query(index.fields);
-    new index.lunr.QueryParser(query, parsed).parse();
-    var lacking = lackingForRanking(index.base, parsed);
-    if (lacking.length) { state.missing = { names: lacking }; return []; }
-    tokenSet(index.base);
-    var found = runQuery(index, parsed);
-    var ranked = materialOrder(index, found.results, found.processed, query);
-    var shown = shownResults(index, pageGroups(index, ranked));
+    var ranking = rankingOf(index, query);
+    if (!ranking) return [];
+    var found = ranking.found;
+    var shown = ranking.shown;
     var names = chunksOfDocuments(index.base, shown.text);
     if (names.length || materialDocuments(index, shown).key !== index.docKey) {
       state.missing = { names: names, shown: shown };
@@ -889,6 +933,25 @@
       return lunrResult(index, item, found.processed, shown.highlight[item.d] === 1);
     });
     return results.concat(shown.titles.map(function (entry) { return titleResult(index, entry, found.processed); }));
+  }
+
+  /* The query's results in Material's order and which of them are shown, or null if the index
+     lacks files for it (state.missing says which). A query is asked again once the text of its
+     results is loaded, which cannot change the ranking: the ranking is kept (on the handbook's
+     index, until more terms or the table come in) and not worked out twice. */
+  function rankingOf(index, query) {
+    var base = index.base;
+    var kept = base.ranking;
+    if (kept && kept.query === query && kept.version === base.version) return kept;
+    var parsed = new index.lunr.Query(index.fields);
+    new index.lunr.QueryParser(query, parsed).parse();
+    var lacking = lackingForRanking(base, parsed);
+    if (lacking.length) { state.missing = { names: lacking }; return null; }
+    tokenSet(base);
+    var found = runQuery(index, parsed);
+    var ranked = materialOrder(index, found.results, found.processed, query);
+    base.ranking = { query: query, version: base.version, found: found, shown: shownResults(index, pageGroups(index, ranked)) };
+    return base.ranking;
   }
 
   /* The documents Material is to be set up with for a query: those shown with their text, in
