@@ -14,9 +14,9 @@ One index for the whole handbook, fetched by every page load, costs 15 MB at 1,0
   needs every matching document's length; as base-36 digits) and the pages (first document,
   address, title), which ranking and the result list need for every match; fetched once, by the
   first query;
-* **document chunks**: consecutive documents of one page (location, title, text, tags, boost) and
-  the synonym words added to them, about ``DOC_CHUNK_BYTES`` each, fetched only for results the
-  reader is shown.
+* **document chunks**: one page's documents (location, title, text, tags, boost) and the synonym
+  words added to them (a page longer than ``DOC_CHUNK_BYTES`` is cut), fetched only for results
+  the reader is shown.
 
 Each file is written as ``.json`` for http and, in the file-share edition, also as ``.js`` for
 ``file://``, where a browser fetches nothing but still runs scripts
@@ -43,9 +43,11 @@ FORMAT = 2
 #: Target size of a term chunk, as stored. Small enough that a query's words cost tens of kB, large
 #: enough that a handbook of 1,000 chapters has a few hundred chunks, not thousands of files.
 TERM_CHUNK_BYTES = 12_000
-#: Target size of a document chunk. A result the reader is shown fetches its chunk whole, so this
-#: is about what one result costs beyond its own text.
-DOC_CHUNK_BYTES = 8_000
+#: Largest size of a document chunk. A chunk holds one page's documents (it never spans pages), so
+#: a result shown costs one file; only a page longer than this is cut, so that a long page with one
+#: matching section does not fetch all its text. (At 8 kB, the ten pages a query shows came in
+#: about 19 files, and the second round of fetching took longer than the first.)
+DOC_CHUNK_BYTES = 24_000
 #: The document table's file name, inside the shard folder.
 DOCUMENTS = "documents"
 #: What the page loads: the folder's name begins with this, then the content digest.
