@@ -34,8 +34,13 @@ from handbook.site.vendor import VENDOR_ASSETS
 
 #: Where the generated chapters go (published under /procedures/synthetic/).
 CHAPTER_DIR = "procedures/synthetic"
-#: Chapters per navigation section, so the nav looks like a manual's.
+#: Chapters per navigation section, and sections per part, so the nav looks like a manual's: a
+#: chapter's page lists the parts, the sections of its own part and the chapters of its own section.
+#: (Material renders the second level of the nav open on every page of a tab, and with
+#: ``navigation.prune`` only the open levels: 1,000 chapters in sections of one level put every
+#: chapter's link in every chapter's HTML, 0.33 MB, whatever the search.)
 PER_SECTION = 50
+SECTIONS_PER_PART = 5
 #: Each chapter: sections of roughly this many words.
 SECTIONS_PER_CHAPTER = 5
 WORDS_PER_SECTION = 225
@@ -144,12 +149,20 @@ def chapter_markdown(number: int, sentences: list[str], rng: random.Random) -> s
 
 
 def _nav_with_chapters(nav: list, chapters: list[str]) -> list:
+    """The handbook's nav with the chapters under one tab: parts of SECTIONS_PER_PART sections of
+    PER_SECTION chapters."""
     sections = []
     for start in range(0, len(chapters), PER_SECTION):
         block = chapters[start : start + PER_SECTION]
         label = f"Chapters {start + 1}–{start + len(block)}"
         sections.append({label: [{f"Chapter {start + offset + 1}": uri} for offset, uri in enumerate(block)]})
-    return [*nav, {"Synthetic chapters": sections}]
+    per_part = PER_SECTION * SECTIONS_PER_PART
+    parts = []
+    for number, first in enumerate(range(0, len(sections), SECTIONS_PER_PART), start=1):
+        last = min(number * per_part, len(chapters))
+        label = f"Part {number}: chapters {(number - 1) * per_part + 1}–{last}"
+        parts.append({label: sections[first : first + SECTIONS_PER_PART]})
+    return [*nav, {"Synthetic chapters": parts}]
 
 
 def _replace_nav(config_text: str, nav: list) -> str:
