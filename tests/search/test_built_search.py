@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.adapter.material_search_worker import PRELUDE, prelude_lines
+from handbook.adapter.material_search_worker import PRELUDE, prelude_lines, shipped_prelude
 from handbook.bench.synthetic import generate
 from handbook.core.links import page_url
 from handbook.core.sources import load_pages
@@ -57,7 +57,10 @@ def test_the_worker_is_materials_with_the_handbooks_code_in_front(http_site: Pat
     worker = site_worker(http_site)
     assert worker.name == MATERIAL_WORKER.name, "the worker keeps Material's name: no template changes"
     text = worker.read_text(encoding="utf-8")
-    assert text.startswith(PRELUDE.read_text(encoding="utf-8").rstrip("\n") + "\n")
+    assert text.startswith(shipped_prelude().rstrip("\n") + "\n")
+    # Sent minified: the first comment says where the readable code is, and no other comment is sent.
+    assert text.startswith("/*! Safeguarding Procedures Handbook") and "scripts/handbook/search/worker.js" in text[:200]
+    assert "--- 1. The files" not in text and len(shipped_prelude()) < 0.7 * len(PRELUDE.read_text(encoding="utf-8"))
     assert text.endswith(MATERIAL_WORKER.read_text(encoding="utf-8"))
     source_map = json.loads(Path(str(worker) + ".map").read_text(encoding="utf-8"))
     assert source_map["mappings"].startswith(";" * prelude_lines()) and not source_map["mappings"].startswith(

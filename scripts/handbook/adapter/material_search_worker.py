@@ -3,7 +3,8 @@
 Material for MkDocs 9.8 names its worker in every page (``assets/javascripts/workers/search.<hash>.min.js``);
 the build replaces that file's content with ``search/worker.js`` followed by Material's own code, so
 no template changes. Material's source map is shifted by the added lines so it still points at
-Material's sources.
+Material's sources. The prelude is sent minified (comments and spaces removed by rjsmin; the first
+comment names the file to read): its comments are half its size, and every page load fetches it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+
+import rjsmin
 
 from handbook.core.errors import HandbookError
 
@@ -35,12 +38,17 @@ def combine(material_worker: str, prelude: str | None = None) -> str:
             f"(it lacks {', '.join(missing)}). Check scripts/handbook/search/worker.js against the new "
             "Material version before building."
         )
-    prelude = PRELUDE.read_text(encoding="utf-8") if prelude is None else prelude
+    prelude = shipped_prelude() if prelude is None else prelude
     return prelude.rstrip("\n") + "\n" + material_worker
 
 
+def shipped_prelude() -> str:
+    """search/worker.js as the build sends it: minified, keeping its first (``/*!``) comment."""
+    return rjsmin.jsmin(PRELUDE.read_text(encoding="utf-8"), keep_bang_comments=True)
+
+
 def prelude_lines(prelude: str | None = None) -> int:
-    prelude = PRELUDE.read_text(encoding="utf-8") if prelude is None else prelude
+    prelude = shipped_prelude() if prelude is None else prelude
     return prelude.rstrip("\n").count("\n") + 1
 
 

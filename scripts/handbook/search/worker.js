@@ -1,3 +1,4 @@
+/*! Safeguarding Procedures Handbook: search index code, scripts/handbook/search/worker.js (minified at build) */
 /* Safeguarding Procedures Handbook: the search index built at build time, in Material's worker.
  *
  * The build puts this file in front of Material for MkDocs' own search worker (the same file, so
