@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.bench.synthetic import generate
+from handbook.bench import pagefind
+from handbook.bench.synthetic import PER_SECTION, SECTIONS_PER_PART, _nav_with_chapters, generate
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -42,6 +43,35 @@ def test_benchmark_runs_at_ten_chapters(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     report = output.read_text(encoding="utf-8")
     assert "| 10 |" in report
-    assert report.count(" ms / ") >= 4  # four timings, ours beside plain Material
+    assert report.count(" ms / ") >= 6  # load, first and next query, http and file://: ours beside plain Material
+    assert "next query → result" in report
     assert "edition-chapter" in report and "procedure" in report
     assert report.strip() in result.stdout
+
+
+def test_synthetic_nav_nests_parts_sections_and_chapters() -> None:
+    """A chapter's page lists its part's sections and its section's chapters, not every chapter."""
+    chapters = [f"procedures/synthetic/chapter-{n:04d}.md" for n in range(1, 601)]
+    nav = _nav_with_chapters([{"Home": "index.md"}], chapters)
+    assert nav[0] == {"Home": "index.md"}
+    parts = nav[-1]["Synthetic chapters"]
+    labels = [next(iter(part)) for part in parts]
+    assert labels == ["Part 1: chapters 1–250", "Part 2: chapters 251–500", "Part 3: chapters 501–600"]
+    sections = [section for part in parts for section in next(iter(part.values()))]
+    assert all(len(next(iter(part.values()))) <= SECTIONS_PER_PART for part in parts)
+    listed = [next(iter(entry.values())) for section in sections for entry in next(iter(section.values()))]
+    assert listed == chapters
+    assert max(len(next(iter(section.values()))) for section in sections) == PER_SECTION
+
+
+def test_pagefind_page_turns_materials_search_off(tmp_path: Path) -> None:
+    """The copy with Pagefind's box must not also load plain Material's whole index."""
+    chapter = tmp_path / "procedures" / "chapter"
+    chapter.mkdir(parents=True)
+    (chapter / "index.html").write_text(
+        '<html><body><form class="md-search__form" name="search"></form></body></html>', encoding="utf-8"
+    )
+    path = pagefind.add_search_page(tmp_path, "procedures/chapter/")
+    html = (tmp_path / path).read_text(encoding="utf-8")
+    assert 'name="search"' not in html and 'name="search-off"' in html
+    assert "new PagefindUI(" in html

@@ -21,10 +21,12 @@ from pathlib import Path
 BUNDLE = "pagefind"
 #: The copy of a chapter page with Pagefind's search box, beside the chapter's index.html.
 PAGE = "pagefind.html"
+#: Material's search form: its page script loads the search index only if a form has this name.
+MATERIAL_FORM = 'name="search"'
 
 #: Runs in the page: type the query into Pagefind's box, resolve with timings at the first result.
 MEASURE = """
-async ({query, waitReady}) => {
+async ({query, waitReady, more}) => {
   const until = (test, limit) => new Promise((resolve, reject) => {
     const started = performance.now();
     const poll = () => {
@@ -41,7 +43,15 @@ async ({query, waitReady}) => {
   input().value = query;
   input().dispatchEvent(new Event("input", {bubbles: true}));
   const end = await until(() => document.querySelector(".pagefind-ui__result-link") !== null, 15000);
-  return {fromNavigation: end, fromKeystroke: end - start};
+  if (!more) return {fromNavigation: end, fromKeystroke: end - start};
+  /* The next query: the reader adds a word; the clock stops when a result marks it. */
+  const word = more.trim().toLowerCase();
+  const marks = () => [...document.querySelectorAll("#pagefind-bench mark")];
+  const next = performance.now();
+  input().value = query + more;
+  input().dispatchEvent(new Event("input", {bubbles: true}));
+  const nextEnd = await until(() => marks().some(mark => mark.textContent.toLowerCase().startsWith(word)), 15000);
+  return {fromNavigation: end, fromKeystroke: end - start, nextQuery: nextEnd - next};
 }
 """
 
@@ -71,7 +81,9 @@ def add_search_page(site: Path, chapter_dir: str) -> str:
 
     The box is Pagefind's own (``PagefindUI``) with no debounce, so that a keystroke is searched
     at once, as Material's is. ``__pagefindReady`` is set once Pagefind has loaded its entry file,
-    as Material's "Initializing search" goes once its index is in."""
+    as Material's "Initializing search" goes once its index is in. Material's own search is turned
+    off in the copy (its form renamed, so Material's page script fetches no index): otherwise the
+    page would also fetch plain Material's whole index and build it while Pagefind is timed."""
     folder = site / chapter_dir
     depth = chapter_dir.strip("/").count("/") + 1
     root = "../" * depth
@@ -84,7 +96,8 @@ def add_search_page(site: Path, chapter_dir: str) -> str:
         f'import("{root}{BUNDLE}/pagefind.js").then(p => p.init()).then(() => {{ window.__pagefindReady = true; }});'
         "</script>"
     )
-    if "</body>" not in html:
-        raise RuntimeError(f"{folder / 'index.html'} has no </body>")
+    if "</body>" not in html or MATERIAL_FORM not in html:
+        raise RuntimeError(f"{folder / 'index.html'} has no </body> or no {MATERIAL_FORM}")
+    html = html.replace(MATERIAL_FORM, MATERIAL_FORM.replace('"search"', '"search-off"'), 1)
     (folder / PAGE).write_text(html.replace("</body>", box + "</body>", 1), encoding="utf-8")
     return chapter_dir.strip("/") + "/" + PAGE
