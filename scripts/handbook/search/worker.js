@@ -413,7 +413,7 @@
       for (var d = pages[p][0]; d < end; d++) pageOf[d] = p;
     }
     var boosts = new Float64Array(count); /* one base-36 digit per document: its value's number */
-    for (var b = 0; b < count; b++) boosts[b] = data.boostValues[parseInt(data.boosts.charAt(b), 36)];
+    for (var b = 0; b < count; b++) boosts[b] = data.boostValues[base36Digit(data.boosts.charCodeAt(b))];
     index.table = {
       lengths: lengths,
       averages: averageLengths(index.fields, lengths, count),
@@ -432,9 +432,20 @@
     var lengths = new Int32Array(count * width);
     columns.forEach(function (text, f) {
       var digits = count ? text.length / count : 1;
-      for (var d = 0; d < count; d++) lengths[d * width + f] = parseInt(text.substr(d * digits, digits), 36);
+      var at = 0;
+      for (var d = 0; d < count; d++) {
+        var value = 0;
+        for (var k = 0; k < digits; k++) value = value * 36 + base36Digit(text.charCodeAt(at++));
+        lengths[d * width + f] = value;
+      }
     });
     return lengths;
+  }
+
+  /* The value of one base-36 digit, from its character code ("0"-"9", then "a"-"z"): without
+     parseInt and a string per number, as the table holds a number per document and field. */
+  function base36Digit(code) {
+    return code < 58 ? code - 48 : code - 87;
   }
 
   /* [first document, address, title] of each page; addresses come front-coded (front_code). */
