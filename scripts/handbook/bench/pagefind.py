@@ -43,7 +43,8 @@ async ({query, waitReady, more}) => {
   input().value = query;
   input().dispatchEvent(new Event("input", {bubbles: true}));
   const end = await until(() => document.querySelector(".pagefind-ui__result-link") !== null, 15000);
-  if (!more) return {fromNavigation: end, fromKeystroke: end - start};
+  const pageReady = performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd;
+  if (!more) return {fromNavigation: end, fromKeystroke: end - start, pageReady};
   /* The next query: the reader adds a word; the clock stops when a result marks it. */
   const word = more.trim().toLowerCase();
   const marks = () => [...document.querySelectorAll("#pagefind-bench mark")];
@@ -51,7 +52,7 @@ async ({query, waitReady, more}) => {
   input().value = query + more;
   input().dispatchEvent(new Event("input", {bubbles: true}));
   const nextEnd = await until(() => marks().some(mark => mark.textContent.toLowerCase().startsWith(word)), 15000);
-  return {fromNavigation: end, fromKeystroke: end - start, nextQuery: nextEnd - next};
+  return {fromNavigation: end, fromKeystroke: end - start, pageReady, nextQuery: nextEnd - next};
 }
 """
 
