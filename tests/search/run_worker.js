@@ -3,7 +3,9 @@
 //
 //   node run_worker.js WORKER.js SITE_DIR < request.json
 //
-// request.json: {"queries": [...], "stem": [words], "rewrite": {"settings", "separator", "queries"}}.
+// request.json: {"queries": [...], "stem": [words], "rewrite": {"settings", "separator", "queries"},
+// "typed": [...]}: "typed" queries are sent one after another without waiting for answers, as a
+// reader's keystrokes are; the output then has "typed": {"answers": [each answer], "fetched": [paths]}.
 // The worker is loaded as if from SITE_DIR/assets/javascripts/workers/, so it can fetch files of
 // the site (the shards under search/). Prints JSON: {"built": true if the worker built its own
 // lunr index, "index": that index (lunr's JSON) or null, "results": {query: Material's SearchResult},
@@ -64,6 +66,22 @@ async function send(message) {
     results[query] = (await send({ type: 2, data: query })).data;
     fetchedBy[query] = fetched.slice(before);
   }
+  let typed = null;
+  if (request.typed) {
+    const before = answers.length;
+    const fetchedBefore = fetched.length;
+    for (const query of request.typed) for (const listener of listeners) listener({ data: { type: 2, data: query } });
+    /* Done when nothing has been answered or fetched for a while (fetches here take no time). */
+    let quiet = 0;
+    let seen = -1;
+    while (quiet < 50) {
+      await new Promise(resolve => setTimeout(resolve, 2));
+      const now = answers.length + fetched.length;
+      quiet = now === seen ? quiet + 1 : 0;
+      seen = now;
+    }
+    typed = { answers: answers.slice(before).map(answer => answer.data), fetched: fetched.slice(fetchedBefore) };
+  }
   const index = built ? built.toJSON() : null;
-  process.stdout.write(JSON.stringify({ built: !!built, index, results, stems, rewritten, warnings, fetched: fetchedBy }));
+  process.stdout.write(JSON.stringify({ built: !!built, index, results, stems, rewritten, warnings, fetched: fetchedBy, typed }));
 })().catch(error => { console.error(error); process.exit(1); });

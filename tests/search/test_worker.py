@@ -9,6 +9,7 @@ highlighted teasers; and what the handbook's worker fetched for each query.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -209,3 +210,16 @@ def test_an_index_of_another_format_is_said_in_the_search_box(equivalent_site: P
     (site / "search" / "search_index.json").write_text(json.dumps(data))
     result = run_worker(_combined_worker(tmp_path), site, {"queries": ["police"]})
     assert "format 1" in _failure(result)
+
+
+def test_keystrokes_typed_on_drop_the_queries_they_replace(http_site: Path, tmp_path: Path) -> None:
+    """A reader typing asks a query per keystroke; one that is replaced while its files load is
+    dropped: no text fetched for results nobody reads, and the last query's answer is the one shown."""
+    typed = ["c", "ch", "chi", "chil", "child", "child p", "child pr", "child protection"]
+    worker = _combined_worker(tmp_path)
+    alone = run_worker(worker, http_site, {"queries": [typed[-1]]})
+    result = run_worker(worker, http_site, {"typed": typed})["typed"]
+    assert 1 <= len(result["answers"]) < len(typed), len(result["answers"])
+    assert _comparable(result["answers"][-1]) == _comparable(alone["results"][typed[-1]])
+    texts = sorted(path for path in result["fetched"] if re.search(r"/d[0-9]+\.json$", path))
+    assert texts == sorted(path for path in alone["fetched"][typed[-1]] if re.search(r"/d[0-9]+\.json$", path))

@@ -55,6 +55,7 @@
   var HIGHLIGHT_ALL = 10;
   /* How often Material may be asked one query: the table and terms, then documents, then the answer. */
   var ATTEMPTS = 4;
+  var SUPERSEDED = {};
 
   var lunrValue; /* Material's lunr, wrapped */
   var materialListeners = [];
@@ -181,6 +182,7 @@
   function onResult() {
     var missing = state.missing;
     if (!state.query || !missing) return true;
+    if (superseded()) return false;
     if (state.query.attempts >= ATTEMPTS) {
       answerFailure("the search index did not give this query what it needs");
       return false;
@@ -189,12 +191,25 @@
       /* The table first: the terms' scores need the documents' lengths. */
       missing.names.forEach(function (name, i) { if (name === DOCUMENTS) addShard(state.index, name, loaded[i]); });
       missing.names.forEach(function (name, i) { if (name !== DOCUMENTS) addShard(state.index, name, loaded[i]); });
+      if (superseded()) return SUPERSEDED;
       if (!missing.shown) return undefined;
       return setUpMaterial(materialDocuments(state.index, missing.shown).list);
-    }).then(askMaterial, function (error) {
+    }).then(function (outcome) {
+      if (outcome !== SUPERSEDED) askMaterial();
+    }, function (error) {
       answerFailure(error && error.message ? error.message : String(error));
     });
     return false;
+  }
+
+  /* Whether the reader has typed on since this query was asked: then it is dropped, at the end of
+     a round of fetching, and the latest query goes on. A reader typing "child protection" asks
+     sixteen queries; the text of the results of "ch", "chi" and "chil", which nobody reads, is not
+     fetched. Material lists whatever result comes last, so a dropped query needs no answer. */
+  function superseded() {
+    if (!state.next) return false;
+    finishQuery();
+    return true;
   }
 
   /* Material set up again with the documents a query shows (its own "set up" message, its own
