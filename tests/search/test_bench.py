@@ -43,8 +43,8 @@ def test_benchmark_runs_at_ten_chapters(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     report = output.read_text(encoding="utf-8")
     assert "| 10 |" in report
-    assert report.count(" ms / ") >= 6  # load, first and next query, http and file://: ours beside plain Material
-    assert "next query → result" in report
+    assert report.count(" ms / ") >= 7  # page ready, load, first query, typing (http and file://): ours beside plain
+    assert "typing: last keystroke → result" in report and "files fetched while typing" in report
     assert "edition-chapter" in report and "procedure" in report
     assert report.strip() in result.stdout
 

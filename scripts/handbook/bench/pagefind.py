@@ -26,7 +26,7 @@ MATERIAL_FORM = 'name="search"'
 
 #: Runs in the page: type the query into Pagefind's box, resolve with timings at the first result.
 MEASURE = """
-async ({query, waitReady, more}) => {
+async ({query, waitReady}) => {
   const until = (test, limit) => new Promise((resolve, reject) => {
     const started = performance.now();
     const poll = () => {
@@ -44,17 +44,12 @@ async ({query, waitReady, more}) => {
   input().dispatchEvent(new Event("input", {bubbles: true}));
   const end = await until(() => document.querySelector(".pagefind-ui__result-link") !== null, 15000);
   const pageReady = performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd;
-  if (!more) return {fromNavigation: end, fromKeystroke: end - start, pageReady};
-  /* The next query: the reader adds a word; the clock stops when a result marks it. */
-  const word = more.trim().toLowerCase();
-  const marks = () => [...document.querySelectorAll("#pagefind-bench mark")];
-  const next = performance.now();
-  input().value = query + more;
-  input().dispatchEvent(new Event("input", {bubbles: true}));
-  const nextEnd = await until(() => marks().some(mark => mark.textContent.toLowerCase().startsWith(word)), 15000);
-  return {fromNavigation: end, fromKeystroke: end - start, pageReady, nextQuery: nextEnd - next};
+  return {fromNavigation: end, fromKeystroke: end - start, pageReady};
 }
 """
+
+#: Pagefind's search box, for the benchmark's typing script (search.py, ``_TYPING``).
+BOX = {"input": "#pagefind-bench input", "event": "input", "results": "#pagefind-bench"}
 
 #: Runs in the page: wait for Pagefind's box, and for its index entry file (what it loads before a query).
 READY = """

@@ -48,8 +48,8 @@ from handbook.site.local_server import is_own, serve
 
 #: What the reader types: common words, so that every size has many matches.
 QUERY = "child protection"
-#: What the reader then adds to it, for the next query (a word of which some results show a match).
-MORE = " plan"
+#: How fast the reader types, for "typing → result": a fast typist (about 80 words a minute).
+KEYSTROKE_MS = 150
 VARIANTS = ("ours", "plain")
 #: Every search measured: the two builds, and Pagefind on the plain build.
 BASELINES = ("ours", "plain", "Pagefind")
@@ -59,7 +59,7 @@ EDITIONS = ("http", "fileshare")
 
 #: Runs in the page: type the query and resolve with timings once the first result is shown.
 _MEASURE = """
-async ({query, waitReady, more}) => {
+async ({query, waitReady}) => {
   const input = document.querySelector("input[data-md-component=search-query]");
   const list = document.querySelector(".md-search-result__list");
   const meta = document.querySelector(".md-search-result__meta");
@@ -81,18 +81,41 @@ async ({query, waitReady, more}) => {
   input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "n"}));
   const end = await until(shown, 120000);
   const pageReady = performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd;
-  if (!more) return {fromNavigation: end, fromKeystroke: end - start, pageReady};
-  /* The next query: the reader adds a word; the clock stops when a result marks it. */
-  const word = more.trim().toLowerCase();
-  const marked = () => [...list.querySelectorAll("mark")].some(mark => mark.textContent.toLowerCase().startsWith(word));
-  const next = performance.now();
-  input.value = query + more;
-  input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "n"}));
-  const nextEnd = await until(marked, 120000);
-  return {fromNavigation: end, fromKeystroke: end - start, pageReady, nextQuery: nextEnd - next};
+  return {fromNavigation: end, fromKeystroke: end - start, pageReady};
 }
 """
 
+
+#: Material's search box, for ``_TYPING``: where the reader types, the event a keystroke sends,
+#: and where the results are shown.
+MATERIAL_BOX = {"input": "input[data-md-component=search-query]", "event": "keyup", "results": ".md-search-result"}
+#: After the last keystroke, the result list is watched until it has been still this long.
+QUIET_MS = 1500
+
+#: Runs in the page once search is ready: type the query a character at a time, ``gap`` ms apart,
+#: as a reader does (a query per keystroke), and resolve with the time from the last keystroke to
+#: the last change of the result list (every engine shows the last query's results last).
+_TYPING = """
+async ({query, gap, quiet, input, event, results}) => {
+  const box = document.querySelector(input);
+  const list = document.querySelector(results);
+  let changed = 0;
+  const observer = new MutationObserver(() => { changed = performance.now(); });
+  observer.observe(list, {childList: true, subtree: true, characterData: true});
+  let keyAt = 0;
+  for (let i = 1; i <= query.length; i++) {
+    box.value = query.slice(0, i);
+    keyAt = performance.now();
+    box.dispatchEvent(event === "keyup" ? new KeyboardEvent("keyup", {bubbles: true, key: query[i - 1]})
+                                        : new Event(event, {bubbles: true}));
+    if (i < query.length) await new Promise(resolve => setTimeout(resolve, gap));
+  }
+  while (performance.now() - Math.max(changed, keyAt) < quiet) await new Promise(resolve => setTimeout(resolve, 50));
+  observer.disconnect();
+  if (changed < keyAt) throw new Error("the results did not change after the last keystroke");
+  return changed - keyAt;
+}
+"""
 
 #: Runs in the page: open the search box and resolve once Material's search is ready.
 _READY = """
@@ -185,6 +208,8 @@ class SizeResult:
     timings: dict[tuple[str, str, str], list[float]] = field(default_factory=dict)
     #: why a variant gave no result, where it gave none
     failures: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: variant → bytes fetched while the query was typed a character at a time (http), per run
+    typed: dict[str, list[Size]] = field(default_factory=dict)
 
 
 def measure_search(browser: object, url: str, wait_ready: bool, script: str = "") -> dict[str, float]:
@@ -194,8 +219,7 @@ def measure_search(browser: object, url: str, wait_ready: bool, script: str = ""
         page = context.new_page()
         page.route("**/*", lambda route: route.continue_() if is_own(route.request.url, url) else route.abort())
         page.goto(url, wait_until="domcontentloaded")
-        more = MORE if wait_ready else ""  # the next query is timed after a first query with search ready
-        return page.evaluate(script or _MEASURE, {"query": QUERY, "waitReady": wait_ready, "more": more})
+        return page.evaluate(script or _MEASURE, {"query": QUERY, "waitReady": wait_ready})
     finally:
         context.close()
 
@@ -228,7 +252,7 @@ def measure_weight(browser: object, url: str, ready: str = "", query: str = "") 
         page.evaluate(ready or _READY)
         page.wait_for_load_state("networkidle")
         before = len(bodies)
-        page.evaluate(query or _MEASURE, {"query": QUERY, "waitReady": True, "more": ""})
+        page.evaluate(query or _MEASURE, {"query": QUERY, "waitReady": True})
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(300)  # responses still being read
         return Weight(Size.of(bodies[:before]), Size.of(bodies[before:]))
@@ -236,22 +260,51 @@ def measure_weight(browser: object, url: str, ready: str = "", query: str = "") 
         context.close()
 
 
+def measure_typing(browser: object, url: str, ready: str = "", box: dict[str, str] | None = None) -> tuple[float, Size]:
+    """Type the query at ``KEYSTROKE_MS`` a character once search is ready: the time from the last
+    keystroke to the last change of the results, and every byte fetched while typing (over http)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        bodies: list[bytes] = []
+
+        def on_response(response: object) -> None:
+            with contextlib.suppress(Exception):  # redirects, aborted requests and file:// have no body
+                bodies.append(response.body())
+
+        page.on("response", on_response)
+        page.route("**/*", lambda route: route.continue_() if is_own(route.request.url, url) else route.abort())
+        page.goto(url, wait_until="load")
+        page.evaluate(ready or _READY)
+        page.wait_for_load_state("networkidle")
+        before = len(bodies)
+        arguments = {"query": QUERY, "gap": KEYSTROKE_MS, "quiet": QUIET_MS, **(box or MATERIAL_BOX)}
+        milliseconds = page.evaluate(_TYPING, arguments)
+        page.wait_for_load_state("networkidle")
+        return milliseconds, Size.of(bodies[before:])
+    finally:
+        context.close()
+
+
 def _time_searches(result: SizeResult, variant: str, protocol: str, url: str, runs: int, browser: object,
-                   script: str = "") -> None:  # fmt: skip
-    """``runs`` timings of load → result and type → result; a failure is noted, not raised."""
+                   script: str = "", ready: str = "", box: dict[str, str] | None = None) -> None:  # fmt: skip
+    """``runs`` timings of load → result, type → result and typing → result (with the bytes typing
+    fetched, over http); a failure is noted, not raised."""
     for _run in range(runs):
-        for metric, ready in (("load", False), ("type", True)):
-            try:
-                timing = measure_search(browser, url, ready, script)
-            except Exception as error:  # Pagefind from file:// gives no result: that is a finding
-                result.failures[(variant, protocol)] = str(error).splitlines()[0][:160]
-                return
-            value = timing["fromNavigation"] if metric == "load" else timing["fromKeystroke"]
-            result.timings.setdefault((variant, protocol, metric), []).append(value)
-            if metric == "load" and "pageReady" in timing:  # the page's own part of load → result
-                result.timings.setdefault((variant, protocol, "ready"), []).append(timing["pageReady"])
-            if "nextQuery" in timing:
-                result.timings.setdefault((variant, protocol, "next"), []).append(timing["nextQuery"])
+        try:
+            for metric, wait_ready in (("load", False), ("type", True)):
+                timing = measure_search(browser, url, wait_ready, script)
+                value = timing["fromNavigation"] if metric == "load" else timing["fromKeystroke"]
+                result.timings.setdefault((variant, protocol, metric), []).append(value)
+                if metric == "load":  # the page's own part of load → result
+                    result.timings.setdefault((variant, protocol, "ready"), []).append(timing["pageReady"])
+            milliseconds, fetched = measure_typing(browser, url, ready, box)
+        except Exception as error:  # Pagefind from file:// gives no result: that is a finding
+            result.failures[(variant, protocol)] = str(error).splitlines()[0][:160]
+            return
+        result.timings.setdefault((variant, protocol, "typing"), []).append(milliseconds)
+        if protocol == "http":
+            result.typed.setdefault(variant, []).append(fetched)
 
 
 def bench_size(chapters: int, runs: int, work: Path, browser: object, log: Callable[[str], None]) -> SizeResult:
@@ -292,8 +345,10 @@ def bench_size(chapters: int, runs: int, work: Path, browser: object, log: Calla
     with serve(plain) as base:
         weight = measure_weight(browser, base + pagefind_page, pagefind.READY, pagefind.MEASURE)
         result.weights[("Pagefind", TIMED)] = weight
-        _time_searches(result, "Pagefind", "http", base + pagefind_page, runs, browser, pagefind.MEASURE)
-    _time_searches(result, "Pagefind", "file", plain.as_uri() + "/" + pagefind_page, 1, browser, pagefind.MEASURE)
+        _time_searches(result, "Pagefind", "http", base + pagefind_page, runs, browser, pagefind.MEASURE,
+                       pagefind.READY, pagefind.BOX)  # fmt: skip
+    _time_searches(result, "Pagefind", "file", plain.as_uri() + "/" + pagefind_page, 1, browser, pagefind.MEASURE,
+                   pagefind.READY, pagefind.BOX)  # fmt: skip
     log(f"  {chapters} chapters: Pagefind measured in Chromium")
     return result
 
@@ -335,6 +390,12 @@ def _timing(result: SizeResult, variant: str, protocol: str, metric: str) -> str
     return _ms(values) if values else "no result*"
 
 
+def _typed(result: SizeResult, variant: str) -> str:
+    """The median run's bytes fetched while typing, by raw size."""
+    runs = sorted(result.typed.get(variant, []), key=lambda size: size.raw)
+    return _sized(runs[(len(runs) - 1) // 2]) if runs else "no result*"
+
+
 def _chapter_weight(result: SizeResult, variant: str) -> Weight:
     """The weight of the chapter page each search was timed on."""
     return result.weights[(variant, TIMED)]
@@ -362,14 +423,12 @@ def report(results: list[SizeResult], runs: int, command: str) -> str:
     lines += _growth(results)
     lines += [
         "",
-        "**Search on a chapter page** (ours / plain Material / Pagefind)",
+        "**Search on a chapter page: bytes** (ours / plain Material / Pagefind)",
         "",
         "| chapters | search file every page loads (ours / plain) | page load, search ready, before typing "
-        "| first query's files | http page ready (DOMContentLoaded) | http load → result | http type → result "
-        "| http next query → result | file:// load → result | file:// type → result | file:// next query → result |",
-        "|---:|---|---|---|---|---|---|---|---|---|---|",
+        "| first query's files (typed at once) | files fetched while typing the query |",
+        "|---:|---|---|---|---|",
     ]
-    footnotes: list[str] = []
     for result in results:
         weights = [_chapter_weight(result, variant) for variant in BASELINES]
         cells = [
@@ -377,9 +436,25 @@ def report(results: list[SizeResult], runs: int, command: str) -> str:
             " / ".join(_sized(result.index_bytes[variant]) for variant in VARIANTS),
             " / ".join(_sized(weight.load) for weight in weights),
             " / ".join(_sized(weight.query) for weight in weights),
+            " / ".join(_typed(result, variant) for variant in BASELINES),
         ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        f"**Search on a chapter page: times** (ours / plain Material / Pagefind; typing at {KEYSTROKE_MS} ms a "
+        "character)",
+        "",
+        "| chapters | http page ready (DOMContentLoaded) | http load → result | http type → result "
+        "| http typing: last keystroke → result | file:// load → result | file:// type → result "
+        "| file:// typing: last keystroke → result |",
+        "|---:|---|---|---|---|---|---|---|",
+    ]
+    footnotes: list[str] = []
+    for result in results:
+        cells = [f"{result.chapters:,}"]
         for protocol in ("http", "file"):
-            for metric in ("ready", "load", "type", "next") if protocol == "http" else ("load", "type", "next"):
+            metrics = ("ready", "load", "type", "typing") if protocol == "http" else ("load", "type", "typing")
+            for metric in metrics:
                 cells.append(" / ".join(_timing(result, variant, protocol, metric) for variant in BASELINES))
         lines.append("| " + " | ".join(cells) + " |")
         for (variant, protocol), why in sorted(result.failures.items()):
