@@ -80,13 +80,29 @@ RESULTS_FOR = """([query, expected]) => {
 }"""
 
 
+#: Resolves once the result list has not changed for ``quiet`` ms (at most ``limit`` ms).
+RESULTS_SETTLED = """async ([quiet, limit]) => {
+  const list = document.querySelector(".md-search-result");
+  let changed = performance.now();
+  const observer = new MutationObserver(() => { changed = performance.now(); });
+  observer.observe(list, {childList: true, subtree: true, characterData: true, attributes: true});
+  const start = performance.now();
+  while (performance.now() - changed < quiet && performance.now() - start < limit) {
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+  observer.disconnect();
+}"""
+
+
 def search(record: Visit, query: str, delay: int = 15) -> Page:
     """Type ``query`` into the search box as a reader would, and wait until its own results are shown.
 
     Material sends a query for each keystroke and shows each answer as it comes, so the list seen
     straight after typing may belong to a shorter query. The build's search index predicts the
-    final query's results (``search_box``): wait until the first two shown are those, so a test
-    reads the results of what was typed, never those of a half-typed word.
+    final query's results (``search_box``): wait until the first two shown are those, then until
+    the list is still (a half-typed word's results may begin the same, and the last answer then
+    redraws the list), so a test reads the results of what was typed, never those of a half-typed
+    word.
     """
     page = record.page
     box = page.locator("input[data-md-component=search-query]")
@@ -103,6 +119,8 @@ def search(record: Visit, query: str, delay: int = 15) -> Page:
             ".map(a => a.href)"
         )
         pytest.fail(f"the results for {query!r} were never shown: expected {expected} first, the page shows {shown}")
+    page.evaluate(RESULTS_SETTLED, [400, 10_000])
+    assert page.evaluate(RESULTS_FOR, [query, expected]), f"the results for {query!r} changed after they were shown"
     return page
 
 
