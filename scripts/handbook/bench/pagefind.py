@@ -3,8 +3,8 @@
 Issue 15 asked whether Pagefind (a static search engine whose browser part fetches index chunks and
 result fragments as a query needs them) should replace the handbook's own index. The benchmark
 answers with figures: it indexes the plain Material build of each synthetic handbook with Pagefind
-(``pagefind_extended``, the binary wheel from PyPI, pinned in requirements.txt; nothing downloaded
-at run time), adds Pagefind's own search box to a copy of the chapter page it measures, and times
+(``pagefind`` with ``pagefind_bin_extended``, its binary wheel, from PyPI, pinned in requirements.txt;
+nothing downloaded at run time), adds Pagefind's own search box to a copy of the chapter page it measures, and times
 and weighs a query there as it does for the handbook and plain Material.
 
 Pagefind is measured over http only: its browser code fetches its files, which a browser refuses
