@@ -75,3 +75,15 @@ def test_pagefind_page_turns_materials_search_off(tmp_path: Path) -> None:
     html = (tmp_path / path).read_text(encoding="utf-8")
     assert 'name="search"' not in html and 'name="search-off"' in html
     assert "new PagefindUI(" in html
+
+
+def test_plain_build_writes_the_same_menus(tmp_path: Path) -> None:
+    """Like for like: the plain configuration keeps the handbook's theme features (navigation.prune
+    among them), so the build ratio measures the pipeline, not the size of the menus."""
+    from handbook.core.config_file import read_config
+
+    handbook = generate(PROJECT_ROOT, tmp_path / "handbook", chapters=2)
+    ours = read_config(handbook.config("ours", "http"))["theme"]["features"]
+    plain = read_config(handbook.config("plain", "http"))
+    assert "navigation.prune" in ours and plain["theme"]["features"] == ours
+    assert list(plain["plugins"]) == ["search"], "the plain build has none of the handbook's plugins"

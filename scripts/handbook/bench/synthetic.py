@@ -11,7 +11,8 @@ Two builds of the same pages are prepared:
   built by the handbook's full pipeline (``site.build.build``: validation, the handbook plugin, prebuilt search index,
   link check);
 * ``plain``: the same Markdown in a plain Material configuration: Material's defaults (its search
-  builds the index in the browser), with only what Material needs to work with no internet at all:
+  builds the index in the browser) but the handbook's theme features, so that both builds write
+  the same menus, and only what Material needs to work with no internet at all:
   ``theme.font: false`` and, for ``file://``, the ``offline`` plugin with the local iframe-worker
   shim. The Markdown extensions are the handbook's, so both builds render the same content.
 """
@@ -179,7 +180,10 @@ def _plain_config(config: dict, nav: list, offline: bool) -> dict:
         "site_name": config["site_name"],
         "docs_dir": "plain-docs",
         "use_directory_urls": True,
-        "theme": {"name": "material", "font": False},
+        # The handbook's theme features (tabs, sections, pruned menus…), so both builds write the same
+        # menus: without navigation.prune, plain Material writes the whole menu into every page, and
+        # the comparison measured menus, not the handbook's pipeline.
+        "theme": {"name": "material", "font": False, "features": list(config["theme"].get("features", []))},
         "plugins": {"search": {}},
         "markdown_extensions": config["markdown_extensions"],
         "nav": nav,
