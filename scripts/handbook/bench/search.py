@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -232,37 +232,10 @@ class Weight:
     query: Size
 
 
-def measure_weight(browser: object, url: str, ready: str = "", query: str = "") -> Weight:
-    """Bytes transferred over http by one page load (search ready), then by the first query's results.
-
-    ``ready`` and ``query`` are scripts run in the page: wait until search is ready, then type and
-    wait for the first result (Material's by default, ``_MEASURE``)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        bodies: list[bytes] = []
-
-        def on_response(response: object) -> None:
-            with contextlib.suppress(Exception):  # redirects and aborted requests have no body
-                bodies.append(response.body())
-
-        page.on("response", on_response)
-        page.route("**/*", lambda route: route.continue_() if is_own(route.request.url, url) else route.abort())
-        page.goto(url, wait_until="load")
-        page.evaluate(ready or _READY)
-        page.wait_for_load_state("networkidle")
-        before = len(bodies)
-        page.evaluate(query or _MEASURE, {"query": QUERY, "waitReady": True})
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(300)  # responses still being read
-        return Weight(Size.of(bodies[:before]), Size.of(bodies[before:]))
-    finally:
-        context.close()
-
-
-def measure_typing(browser: object, url: str, ready: str = "", box: dict[str, str] | None = None) -> tuple[float, Size]:
-    """Type the query at ``KEYSTROKE_MS`` a character once search is ready: the time from the last
-    keystroke to the last change of the results, and every byte fetched while typing (over http)."""
+@contextlib.contextmanager
+def _page_with_search_ready(browser: object, url: str, ready: str = "") -> Iterator[tuple[object, list[bytes]]]:
+    """A fresh page at ``url``, loaded, with search ready (``ready``, a script run in the page;
+    Material's by default) and the network idle; with the body of every response it has had."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
@@ -277,13 +250,33 @@ def measure_typing(browser: object, url: str, ready: str = "", box: dict[str, st
         page.goto(url, wait_until="load")
         page.evaluate(ready or _READY)
         page.wait_for_load_state("networkidle")
+        yield page, bodies
+    finally:
+        context.close()
+
+
+def measure_weight(browser: object, url: str, ready: str = "", query: str = "") -> Weight:
+    """Bytes transferred over http by one page load (search ready), then by the first query's results.
+
+    ``ready`` and ``query`` are scripts run in the page: wait until search is ready, then type and
+    wait for the first result (Material's by default, ``_MEASURE``)."""
+    with _page_with_search_ready(browser, url, ready) as (page, bodies):
+        before = len(bodies)
+        page.evaluate(query or _MEASURE, {"query": QUERY, "waitReady": True})
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)  # responses still being read
+        return Weight(Size.of(bodies[:before]), Size.of(bodies[before:]))
+
+
+def measure_typing(browser: object, url: str, ready: str = "", box: dict[str, str] | None = None) -> tuple[float, Size]:
+    """Type the query at ``KEYSTROKE_MS`` a character once search is ready: the time from the last
+    keystroke to the last change of the results, and every byte fetched while typing (over http)."""
+    with _page_with_search_ready(browser, url, ready) as (page, bodies):
         before = len(bodies)
         arguments = {"query": QUERY, "gap": KEYSTROKE_MS, "quiet": QUIET_MS, **(box or MATERIAL_BOX)}
         milliseconds = page.evaluate(_TYPING, arguments)
         page.wait_for_load_state("networkidle")
         return milliseconds, Size.of(bodies[before:])
-    finally:
-        context.close()
 
 
 def _time_searches(result: SizeResult, variant: str, protocol: str, url: str, runs: int, browser: object,
