@@ -19,6 +19,7 @@ from handbook.adapter.material_search_worker import (
     combine,
     prelude_lines,
     shift_source_map,
+    shipped_prelude,
 )
 from handbook.search.docs import PageFacts, exclude_charts, numbered_paragraphs, page_facts
 from handbook.search.index import prebuild_search_index
@@ -47,8 +48,9 @@ class SearchFeature(Feature):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Put the handbook's search code in front of Material's search worker."""
         for worker in [file for file in files if WORKER_PATH.match(file.src_uri)]:
+            prelude = shipped_prelude()  # minified once, for the worker and its source map
             try:
-                content = combine(Path(worker.abs_src_path).read_text(encoding="utf-8"))
+                content = combine(Path(worker.abs_src_path).read_text(encoding="utf-8"), prelude)
             except WorkerChanged as exc:
                 raise plugin_error(exc) from exc
             files.remove(worker)
@@ -57,7 +59,7 @@ class SearchFeature(Feature):
             if source_map is not None and source_map.abs_src_path:
                 files.remove(source_map)
                 text = Path(source_map.abs_src_path).read_text(encoding="utf-8")
-                shifted = shift_source_map(text, prelude_lines())
+                shifted = shift_source_map(text, prelude_lines(prelude))
                 files.append(File.generated(config, source_map.src_uri, content=shifted))
         return files
 
