@@ -51,6 +51,9 @@ class Feature:
     def on_post_build(self, config: MkDocsConfig) -> None:
         """After Material has written the site (its search documents included): finish the site."""
 
+    def on_build_error(self) -> None:
+        """The build failed: stop anything the feature started (a second process)."""
+
     def after_search_documents(self, config: MkDocsConfig) -> None:
         """After the build, once Material's search plugin has written search/search_index.json and
         before the offline plugin copies it (the plugin runs this at priority -50)."""

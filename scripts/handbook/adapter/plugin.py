@@ -123,3 +123,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             feature.after_search_documents(config)
 
     on_post_build = CombinedEvent(_after_build, _after_search_documents)
+
+    def on_build_error(self, error: Exception) -> None:
+        for feature in self.features:
+            feature.on_build_error()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -21,8 +22,9 @@ from handbook.adapter.material_search_worker import (
     shift_source_map,
     shipped_prelude,
 )
+from handbook.search.background import BackgroundIndex
 from handbook.search.docs import PageFacts, exclude_charts, numbered_paragraphs, page_facts
-from handbook.search.index import prebuild_search_index
+from handbook.search.index import PrebuiltIndex, prebuild_search_index
 from handbook.search.synonyms import synonym_pairs
 
 log = logging.getLogger("mkdocs.plugins.handbook.search")
@@ -40,10 +42,26 @@ def opens_from_files(config: MkDocsConfig) -> bool:
     return False
 
 
+def material_search(config: MkDocsConfig) -> Any | None:
+    """Material's search plugin, if it is on."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and hasattr(plugin, "search_index"):
+            return plugin if plugin.config.get("enabled", True) else None
+    return None
+
+
+#: The settings Material writes as ``config`` in search_index.json (its SearchIndex.generate_search_index).
+MATERIAL_INDEX_SETTINGS = ("lang", "separator", "pipeline", "fields")
+
+
 class SearchFeature(Feature):
     def on_config(self, config: MkDocsConfig) -> None:
         self.facts: dict[str, PageFacts] = {}
-        self.paragraphs: dict[str, list[tuple[str, str]]] = {}
+        #: each page's HTML as search reads it (its numbered paragraphs), by page URL
+        self.html: dict[str, str] = {}
+        self.background: BackgroundIndex | None = None
+        self.handed_over = 0  # how many of Material's search documents the background index has
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Put the handbook's search code in front of Material's search worker."""
@@ -66,25 +84,54 @@ class SearchFeature(Feature):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Note what search needs from the page; keep chart sources out of the index."""
         self.facts[page.url] = page_facts(page.meta)
-        self.paragraphs[page.url] = numbered_paragraphs(html)
+        self.html[page.url] = html
         return exclude_charts(html)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Material's search plugin has this page's documents now: hand them to the background index."""
+        material = material_search(config)
+        if material is None:
+            return output
+        entries = material.search_index.entries
+        if self.background is None:
+            settings = {key: material.config[key] for key in MATERIAL_INDEX_SETTINGS}
+            pairs = synonym_pairs(self.handbook.glossary)
+            self.background = BackgroundIndex(settings, self.handbook.editions, pairs, opens_from_files(config))
+        self.background.add_page(page.url, entries[self.handed_over :], self.facts[page.url], self.html[page.url])
+        self.handed_over = len(entries)
+        return output
+
+    def on_build_error(self) -> None:
+        if self.background is not None:
+            self.background.cancel()
 
     def after_search_documents(self, config: MkDocsConfig) -> None:
         """Build the search index now, so that browsers only load it."""
         path = Path(config.site_dir) / MATERIAL_INDEX
+        background, self.background = self.background, None
         if not path.is_file():
+            if background is not None:
+                background.cancel()
             return
-        pairs = synonym_pairs(self.handbook.glossary)
-        try:
-            result = prebuild_search_index(
-                path, self.facts, self.paragraphs, self.handbook.editions, pairs, scripts=opens_from_files(config)
-            )
-        except ValueError as exc:  # a search setting the prebuilt index does not support
-            raise plugin_error(
-                f"The search index was not built: {exc}. Check the search settings in mkdocs.yml."
-            ) from exc
+        result = background.finish(path) if background is not None else None
+        if result is None:
+            if background is not None:
+                log.info(f"Search index: built from search_index.json, not page by page ({background.why_not}).")
+            result = self._index_from_file(path, config)
         shards = result.shards
         log.info(
             f"Search index built: {result.documents} documents, {result.terms} terms, in {shards.term_chunks} "
             f"term and {shards.doc_chunks} document files ({shards.bytes:,} bytes) in search/{shards.folder}/"
         )
+
+    def _index_from_file(self, path: Path, config: MkDocsConfig) -> PrebuiltIndex:
+        paragraphs = {url: numbered_paragraphs(html) for url, html in self.html.items()}
+        pairs = synonym_pairs(self.handbook.glossary)
+        try:
+            return prebuild_search_index(
+                path, self.facts, paragraphs, self.handbook.editions, pairs, scripts=opens_from_files(config)
+            )
+        except ValueError as exc:  # a search setting the prebuilt index does not support
+            raise plugin_error(
+                f"The search index was not built: {exc}. Check the search settings in mkdocs.yml."
+            ) from exc

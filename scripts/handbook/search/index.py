@@ -317,6 +317,25 @@ def query_settings(settings: IndexSettings, synonyms: Synonyms) -> dict[str, Any
     }
 
 
+def prepared_documents(
+    docs: Iterable[dict[str, Any]],
+    facts_by_url: Mapping[str, PageFacts],
+    paragraphs_by_url: Mapping[str, list[tuple[str, str]]],
+    editions: Editions,
+) -> list[dict[str, Any]]:
+    """Material's documents as the handbook indexes them: a document per numbered paragraph, each
+    page's result labelled, every document boosted. Page by page or all at once, the same result
+    (``search.background`` feeds it one page at a time)."""
+    return label_documents(split_paragraphs(docs, paragraphs_by_url), facts_by_url, editions)
+
+
+def write_manifest(path: Path, data: dict[str, Any], shards: ShardFiles, query: Mapping[str, Any]) -> None:
+    """Rewrite Material's ``search_index.json`` as the manifest: no documents, the shards' names."""
+    data["docs"] = []
+    data["config"]["handbook"] = {**shards.manifest, "query": dict(query)}
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def prebuild_search_index(
     path: Path,
     facts_by_url: Mapping[str, PageFacts],
@@ -330,15 +349,14 @@ def prebuild_search_index(
     The documents leave ``search_index.json`` (which every page loads) for the document chunks:
     Material's worker is given, query by query, only the documents it shows (search/worker.js).
     ``scripts``: write the shards as scripts too, for ``file://`` (see ``search.shards``).
+    The build usually has ``search.background`` do this while the pages are rendered; this is the
+    same work done at the end, from the file.
     """
     data = json.loads(path.read_text(encoding="utf-8"))
     settings = IndexSettings.from_material(data["config"])
-    docs = split_paragraphs(data["docs"], paragraphs_by_url)
-    docs = label_documents(docs, facts_by_url, editions)
+    docs = prepared_documents(data["docs"], facts_by_url, paragraphs_by_url, editions)
     synonyms = Synonyms(synonym_pairs, settings.pattern)
     builder = build_index(docs, settings, synonyms)
     shards = write_shards(path.parent, builder.compact(), docs, scripts)
-    data["docs"] = []
-    data["config"]["handbook"] = {**shards.manifest, "query": query_settings(settings, synonyms)}
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_manifest(path, data, shards, query_settings(settings, synonyms))
     return PrebuiltIndex(documents=len(docs), terms=len(builder.postings), shards=shards)

@@ -91,22 +91,32 @@ def build(
 
     ``area`` builds that area's edition (areas/<area>.yml) instead of the core.
     """
-    pages = validate(root)
     target = (site_dir or root / default_site_dir(edition, area)).resolve()
     staging = target.with_name(f".{target.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     env = mkdocs_env(root)
     with config_file(edition, area, root) as config:
-        result = subprocess.run(
+        # MkDocs starts at once, and the sources are validated while it builds: validation only reads
+        # the sources, and the build is thrown away if they are not valid (the same errors, sooner).
+        mkdocs = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(staging)],
             cwd=root,
             env=env,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
             text=True,
         )
-    if result.returncode != 0:
+        try:
+            pages = validate(root)
+        except BaseException:
+            mkdocs.kill()
+            mkdocs.communicate()
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        output, _ = mkdocs.communicate()
+    if mkdocs.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(_mkdocs_failure(result.stdout + result.stderr))
+        raise BuildFailed(_mkdocs_failure(output))
     problems = check_site(staging, read_settings().site_path)
     if problems:
         shutil.rmtree(staging, ignore_errors=True)
