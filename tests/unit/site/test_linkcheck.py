@@ -105,3 +105,21 @@ def test_a_menu_with_a_link_the_key_cannot_see_is_read_on_every_page(tmp_path: P
     assert menu_key("procedures/a/index.html", menu("x/").replace("</ul>", "<a href=y>y</a></ul>"))[0] == (
         "procedures/a/index.html"
     )
+
+
+def test_two_processes_find_what_one_finds(tmp_path: Path) -> None:
+    """A large site's pages are read by two processes; the problems found must not change, including
+    a broken anchor on a page the other process read."""
+    for number in range(12):
+        nav = menu(*(f"../p{other}/" for other in range(12)))
+        link = f'<a href="../p{11 - number}/#here-{11 - number}">x</a>'
+        page(tmp_path, f"p{number}/index.html", f'{nav}<p id="here-{number}">{number}</p>{link}')
+    page(tmp_path, "p11/index.html", '<a href="../p0/#gone">x</a><a href="../p99/">y</a>')
+    one = check_site(tmp_path, processes=1)
+    assert [str(problem) for problem in one] == [
+        "p0/index.html: ../p11/#here-11: no element with id 'here-11' on that page",
+        "p11/index.html: ../p0/#gone: no element with id 'gone' on that page",
+        "p11/index.html: ../p99/: no such file in the built site",
+    ]
+    assert check_site(tmp_path, processes=2) == one
+    assert check_site(tmp_path, processes=3) == one
