@@ -189,7 +189,8 @@ def test_pages_resting_on_replaced_editions_carry_the_banner(
         page = read(http_site, src_uri)
     else:
         page = (fileshare_site / src_uri.replace(".md", ".html")).read_text(encoding="utf-8")
-    banners = re.findall(r'<div class="admonition warning hb-superseded" data-search-exclude="">(.*?)</div>', page, re.S)
+    banner = r'<div class="admonition warning hb-superseded" data-search-exclude="">(.*?)</div>'
+    banners = re.findall(banner, page, re.S)
     assert len(banners) == 1
     text = text_of(banners[0])
     assert text.startswith(title)

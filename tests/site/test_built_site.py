@@ -73,7 +73,6 @@ def test_the_link_checks_fast_reader_agrees_with_the_html_parser_on_every_page(
     request: pytest.FixtureRequest, edition: str
 ) -> None:
     from handbook.site.linkcheck import page_links
-
     from tests.unit.site.test_linkcheck_reader import reference
 
     site: Path = request.getfixturevalue(edition)

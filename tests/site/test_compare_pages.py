@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -10,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-
 from handbook.cli import main as cli
-from handbook.site.build import BuildFailed, build
 from handbook.compare.data import load_comparison
 from handbook.compare.pages import generated_pages
 from handbook.core.links import page_url
+from handbook.site.build import BuildFailed, build
 
 from .tiny_handbook import line_with
 

@@ -8,7 +8,6 @@ file-share build (``x.html``) and checks the page and the anchor exist.
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -16,15 +15,14 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.site.build import BuildFailed, build
 from handbook.charts.load import LoadedChart, find_markers, load_and_check
 from handbook.content.editions import load_editions
-from handbook.core.sources import load_pages
 from handbook.core.links import page_url
+from handbook.core.sources import load_pages
 from handbook.search.shards import read_shards
+from handbook.site.build import BuildFailed, build
 
 from .tiny_handbook import line_with
-
 
 MERMAID = re.compile(r'<pre class="mermaid"[^>]*><code>(.*?)</code></pre>', re.S)
 CLICK = re.compile(r'^\s*click (\S+) href "([^"]*)" _self$', re.M)

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
-from handbook.governance.areas import load_area
-from handbook.site.build import BuildFailed, build
 from handbook.cli.main import print_governance_report
-from handbook.governance.glossary import load_glossary
-from handbook.site.linkcheck import check_site
 from handbook.core.sources import load_pages
+from handbook.governance.areas import load_area
+from handbook.governance.glossary import load_glossary
 from handbook.search.shards import read_shards
+from handbook.site.build import BuildFailed, build
+from handbook.site.linkcheck import check_site
 
 from .tiny_handbook import line_with
 

@@ -14,8 +14,8 @@ import pytest
 from handbook import PROJECT_ROOT
 from handbook.content.editions import long_date
 from handbook.governance.areas import load_area
-from handbook.leaflets.pdf import PrintJob, render_pdfs
 from handbook.leaflets.library import current, format_size, load_leaflets
+from handbook.leaflets.pdf import PrintJob, render_pdfs
 
 LEAFLETS, _ERRORS = load_leaflets(PROJECT_ROOT)
 CURRENT = current(LEAFLETS)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook.site.build import build
 from handbook.content.editions import long_date
 from handbook.leaflets.admin import LeafletDetails, import_docx, new_leaflet, publish_leaflet, retire_leaflet
 from handbook.leaflets.library import format_size
+from handbook.site.build import build
 from tests.unit.leaflets.word_documents import leaflet_docx
 
 from .test_leaflets_built import pdf_text, poppler

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from handbook import PROJECT_ROOT
+from handbook.core.links import page_url
+from handbook.core.sources import load_pages
 from handbook.governance.areas import edition_pages
 from handbook.rules.procedure_check import site_errors, written_chapters
 from handbook.rules.procedure_rules import article, box_findings, citation_findings
-from handbook.core.sources import load_pages
-from handbook.core.links import page_url
-
 from tests.unit.site.test_configuration import config
 
 #: The chapters issue 6 asked for: their addresses are published and must not change.

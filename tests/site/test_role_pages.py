@@ -4,7 +4,6 @@ tag naming an unknown role stops the build with the file and line and keeps the 
 
 from __future__ import annotations
 
-import json
 import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -14,8 +13,8 @@ import pytest
 from handbook import PROJECT_ROOT
 from handbook.core.html_reader import Element, parse_html
 from handbook.roles.data import load_roles
-from handbook.site.build import BuildFailed, build
 from handbook.search.shards import read_shards
+from handbook.site.build import BuildFailed, build
 
 from .tiny_handbook import line_with
 
@@ -69,7 +68,8 @@ def test_each_role_page_groups_by_edition_under_the_replaced_guidance_labels(htt
     police = article(http_site, role_file("police", False))
     text = police.text()
     headings = [e.text().replace("¶", "").strip() for e in police.iter() if e.tag == "h2"]
-    assert headings[:4] == ["LSCB procedures", "Working Together 2018", "Working Together 2013", "Working Together 2010"]
+    assert headings[:4] == [
+        "LSCB procedures", "Working Together 2018", "Working Together 2013", "Working Together 2010"]  # fmt: skip
     for year in (2018, 2013, 2010):
         assert f"Replaced guidance: {year} edition" in text
     assert "Working Together to Safeguard Children 2023" in text
@@ -119,7 +119,9 @@ def test_an_unknown_role_stops_the_build_with_file_and_line_and_keeps_the_site(t
     (tiny_project / "data" / "roles.yml").write_text(TINY_ROLES, encoding="utf-8")
     preface = tiny_project / "procedures" / "preface-and-introduction.md"
     good = preface.read_text(encoding="utf-8").replace(
-        "\n---\n", "\nroles:\n  - role: police\n    at: para-1\n    summary: The police follow the procedures.\n---\n", 1
+        "\n---\n",
+        "\nroles:\n  - role: police\n    at: para-1\n    summary: The police follow the procedures.\n---\n",
+        1,
     )
     preface.write_text(good, encoding="utf-8")
     index = "---\ntitle: By role\nkind: guide\nstatus: information\nowner: LSCB administrator\n"

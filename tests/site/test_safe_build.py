@@ -12,8 +12,8 @@ import pytest
 
 from handbook import PROJECT_ROOT
 from handbook.cli import main as cli
-from handbook.site.build import BuildFailed, build
 from handbook.core.errors import ContentErrors
+from handbook.site.build import BuildFailed, build
 from tests.unit.core.test_model import BAD_FRONT_MATTER, BAD_FRONT_MATTER_IDS, GOOD
 
 from .tiny_handbook import line_with, make_tiny_handbook
@@ -121,7 +121,8 @@ def test_a_broken_procedure_rule_fails_the_build_and_the_check_with_file_and_lin
     chapter = tiny_project / "procedures" / "referrals.md"
     text = chapter.read_text(encoding="utf-8")
     uncited = text.replace(
-        "A practitioner should refer a child who may be at risk\n([Working Together 2010](../working-together/2010/index.md)).",
+        "A practitioner should refer a child who may be at risk\n"
+        "([Working Together 2010](../working-together/2010/index.md)).",
         "A practitioner should refer a child who may be at risk within two working days.",
     ).replace("## 1. Who to call {#section-1}", "## 1. Who to call")
     assert uncited != text
@@ -155,8 +156,8 @@ def test_a_broken_procedure_rule_fails_the_build_and_the_check_with_file_and_lin
 
 def test_the_built_pages_are_checked_against_the_rules_too(tiny_project: Path) -> None:
     """What the build adds is checked as well: the rules run again on the built chapter."""
-    from handbook.rules.procedure_check import site_errors
     from handbook.core.sources import load_pages
+    from handbook.rules.procedure_check import site_errors
 
     site = build("http", root=tiny_project)
     pages = load_pages(tiny_project)[0]

@@ -216,7 +216,8 @@ topics:
 def page_text(path: str) -> str:
     """The text of one of the tiny handbook's pages, as written."""
     title, kind, status, extra, body = PAGES[path]
-    source = "The LSCB's procedures" if path == "procedures/preface-and-introduction.md" else "Written for this handbook"
+    preface = path == "procedures/preface-and-introduction.md"
+    source = "The LSCB's procedures" if preface else "Written for this handbook"
     return FRONT.format(title=title, kind=kind, status=status, source=source, extra=extra) + body
 
 

@@ -13,19 +13,18 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from handbook import PROJECT_ROOT
-from handbook.governance.areas import AREAS_DIR, area_config_file, edition_pages, fileshare_config_text
 from handbook.core.errors import ContentErrors, HandbookError
+from handbook.core.settings import read_settings
+from handbook.core.sources import Page, load_pages
+from handbook.governance.areas import AREAS_DIR, area_config_file, edition_pages, fileshare_config_text
+from handbook.rules.duties import duty_errors
+from handbook.rules.procedure_check import markdown_errors, site_errors
+from handbook.rules.timescales import timescale_errors
 from handbook.site.linkcheck import check_site
 from handbook.site.precompress import precompress
 from handbook.site.server_files import write_server_files
-from handbook.rules.procedure_check import markdown_errors, site_errors
-from handbook.core.settings import read_settings
-from handbook.core.sources import Page, load_pages
-from handbook.rules.duties import duty_errors
-from handbook.rules.timescales import timescale_errors
 
 
 class BuildFailed(HandbookError):

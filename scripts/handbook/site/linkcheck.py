@@ -7,6 +7,7 @@ links made by templates, the handbook plugin and generated pages, in both the ht
 from __future__ import annotations
 
 import html
+import itertools
 import multiprocessing
 import os
 import posixpath
@@ -208,7 +209,7 @@ def _menu_hrefs(menu: str) -> list[str] | None:
     if menu.count("href=") != len(parts) - 1:
         return None
     hrefs = []
-    for before, after in zip(parts, parts[1:], strict=False):
+    for before, after in itertools.pairwise(parts):
         if before[-1:].isspace():
             value = after[: after.find('"')]
             if value and not value.startswith("#"):  # "#section": the page's own contents

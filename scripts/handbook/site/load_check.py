@@ -121,7 +121,7 @@ async def _reader(host: str, port: int, paths: list[str], start: int, deadline: 
             stream, writer = connection
             writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept-Encoding: gzip\r\n\r\n".encode("ascii"))
             status, size, keep = await asyncio.wait_for(_read_answer(stream), TIMEOUT_S)
-        except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError, IndexError) as exc:
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError, IndexError) as exc:
             result.requests += 1
             result.errors += 1
             result.failures[type(exc).__name__] += 1

@@ -10,9 +10,6 @@ build date and says so honestly: "Correct as published on <build date>".
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
-from collections.abc import Mapping
 from html import escape
 
 from handbook.content.editions import long_date

@@ -91,13 +91,15 @@ def test_a_menu_that_differs_is_read_on_its_own_page(tmp_path: Path) -> None:
     page(tmp_path, "index.html", "<p>Home</p>")
     page(tmp_path, "procedures/a/index.html", menu("../../", "./", "../b/"))
     page(tmp_path, "procedures/b/index.html", menu("../../", "../a/", "./", "../gone/"))
-    assert [str(p) for p in check_site(tmp_path)] == ["procedures/b/index.html: ../gone/: no such file in the built site"]
+    problems = [str(p) for p in check_site(tmp_path)]
+    assert problems == ["procedures/b/index.html: ../gone/: no such file in the built site"]
 
 
 def test_a_menu_with_a_link_the_key_cannot_see_is_read_on_every_page(tmp_path: Path) -> None:
     page(tmp_path, "index.html", "<p>Home</p>")
     for name in ("a", "b"):  # the same menu, but one link in single quotes: read on both pages
-        page(tmp_path, f"procedures/{name}/index.html", menu("../../").replace("</ul>", "<a href='../gone/'>x</a></ul>"))
+        single_quoted = menu("../../").replace("</ul>", "<a href='../gone/'>x</a></ul>")
+        page(tmp_path, f"procedures/{name}/index.html", single_quoted)
     assert [str(p) for p in check_site(tmp_path)] == [
         "procedures/a/index.html: ../gone/: no such file in the built site",
         "procedures/b/index.html: ../gone/: no such file in the built site",
