@@ -14,3 +14,7 @@ class HandbookConfig(base.Config):
     #: Printed leaflet PDFs kept between builds (git-ignored), so an unchanged leaflet is not
     #: printed again. Relative to the project root.
     pdf_cache = c.Type(str, default=PDF_CACHE)
+    #: Build the search index in a second process while the pages are rendered (search/background.py).
+    #: False builds it at the end, in MkDocs' process: the same index, a few seconds later on a
+    #: large handbook. For a machine with one core, or to rule the second process out of a problem.
+    search_in_background = c.Type(bool, default=True)

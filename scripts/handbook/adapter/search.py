@@ -4,6 +4,7 @@ depends on Material's worker file, in adapter.material_search_worker)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from handbook.adapter.errors import plugin_error
 from handbook.adapter.feature import Feature
+from handbook.adapter.material_search_documents import PageForSearch, material_documents, page_for_search
 from handbook.adapter.material_search_worker import (
     WORKER_PATH,
     WorkerChanged,
@@ -60,8 +62,38 @@ class SearchFeature(Feature):
         self.facts: dict[str, PageFacts] = {}
         #: each page's HTML as search reads it (its numbered paragraphs), by page URL
         self.html: dict[str, str] = {}
+        #: what Material's search reads of each page, kept in case the index is built at the end
+        self.pages: list[PageForSearch] = []
         self.background: BackgroundIndex | None = None
-        self.handed_over = 0  # how many of Material's search documents the background index has
+        self.why_not: str | None = None
+        self.scripts = opens_from_files(config)
+        self.material = material_search(config)
+        if self.material is None or not self.options.search_in_background or self.material.is_dirty:
+            return  # with no plugin nothing to do; for a dirty rebuild Material merges earlier pages itself
+        # Material cuts each page into search documents as it renders it (its on_page_context): have
+        # the second process do that, with Material's code (adapter/material_search_documents.py).
+        self.index_config = dict(self.material.search_index.config)
+        self.material.search_index.add_entry_from_context = self._hand_over
+
+    def _hand_over(self, page: Page) -> None:
+        """In place of Material's ``SearchIndex.add_entry_from_context``: the page goes to the background index."""
+        copy = page_for_search(page)
+        self.pages.append(copy)
+        if self.why_not is not None:
+            return
+        try:
+            if self.background is None:
+                settings = {key: self.material.config[key] for key in MATERIAL_INDEX_SETTINGS}
+                pairs = synonym_pairs(self.handbook.glossary)
+                documents_of = functools.partial(material_documents, self.index_config)
+                editions = self.handbook.editions
+                self.background = BackgroundIndex(settings, editions, pairs, self.scripts, documents_of)
+            self.background.add_page(page.url, copy, self.facts[page.url], self.html[page.url])
+        except Exception as exc:  # e.g. front matter that cannot be pickled: index at the end instead
+            self.why_not = f"page {page.url} could not be handed over: {exc}"
+            if self.background is not None:
+                self.background.cancel()
+                self.background = None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Put the handbook's search code in front of Material's search worker."""
@@ -87,20 +119,6 @@ class SearchFeature(Feature):
         self.html[page.url] = html
         return exclude_charts(html)
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Material's search plugin has this page's documents now: hand them to the background index."""
-        material = material_search(config)
-        if material is None:
-            return output
-        entries = material.search_index.entries
-        if self.background is None:
-            settings = {key: material.config[key] for key in MATERIAL_INDEX_SETTINGS}
-            pairs = synonym_pairs(self.handbook.glossary)
-            self.background = BackgroundIndex(settings, self.handbook.editions, pairs, opens_from_files(config))
-        self.background.add_page(page.url, entries[self.handed_over :], self.facts[page.url], self.html[page.url])
-        self.handed_over = len(entries)
-        return output
-
     def on_build_error(self) -> None:
         if self.background is not None:
             self.background.cancel()
@@ -115,21 +133,27 @@ class SearchFeature(Feature):
             return
         result = background.finish(path) if background is not None else None
         if result is None:
-            if background is not None:
-                log.info(f"Search index: built from search_index.json, not page by page ({background.why_not}).")
-            result = self._index_from_file(path, config)
+            why = background.why_not if background is not None else self.why_not
+            if why is not None:
+                log.info(f"Search index: built at the end, not page by page ({why}).")
+            result = self._index_at_the_end(path, config)
         shards = result.shards
         log.info(
             f"Search index built: {result.documents} documents, {result.terms} terms, in {shards.term_chunks} "
             f"term and {shards.doc_chunks} document files ({shards.bytes:,} bytes) in search/{shards.folder}/"
         )
 
-    def _index_from_file(self, path: Path, config: MkDocsConfig) -> PrebuiltIndex:
+    def _index_at_the_end(self, path: Path, config: MkDocsConfig) -> PrebuiltIndex:
+        """The index built here, from Material's documents: those in search_index.json, or, if its
+        pages were handed over (then Material wrote none), made now from the copies kept."""
+        docs = None
+        if self.pages:
+            docs = [doc for page in self.pages for doc in material_documents(self.index_config, page)]
         paragraphs = {url: numbered_paragraphs(html) for url, html in self.html.items()}
         pairs = synonym_pairs(self.handbook.glossary)
         try:
             return prebuild_search_index(
-                path, self.facts, paragraphs, self.handbook.editions, pairs, scripts=opens_from_files(config)
+                path, self.facts, paragraphs, self.handbook.editions, pairs, scripts=self.scripts, docs=docs
             )
         except ValueError as exc:  # a search setting the prebuilt index does not support
             raise plugin_error(

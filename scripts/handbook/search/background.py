@@ -2,30 +2,33 @@
 
 Building the index is the build's largest single step (about 4 s of a 1,000-chapter handbook's
 build; README "Search performance"), and it used to start only once every page had been written,
-from Material's ``search_index.json``. Yet each page's search documents are known as soon as the
-page is rendered, and the build machine has a second core that MkDocs, one process, leaves idle.
-So the build hands each page's documents to a second process as it goes (``add_page``). That
-process splits and labels them and adds them to the index while MkDocs renders the next pages;
-when the build ends, it only writes the shards (``finish``).
+from Material's ``search_index.json``. Cutting each page into search documents took another
+second, as MkDocs rendered it. Yet a page can be indexed as soon as it is rendered, and the build
+machine has a second core that MkDocs, one process, leaves idle. So the build hands each page to a
+second process as it goes (``add_page``). That process makes the page's search documents (with
+Material's own code, given by the adapter), splits and labels them and adds them to the index,
+while MkDocs renders the next pages; when the build ends, it only writes the shards (``finish``).
 
-The index must stay exactly the one ``index.prebuild_search_index`` builds from the file. So
-``finish`` first compares what it was given with the file Material wrote: the same settings and
-the same documents, in the same order. If anything differs (a plugin changed the documents, an
-incremental rebuild of ``mkdocs serve --dirty``, a page the build skipped), or the second process
-failed, it builds nothing and says so, and the caller builds the index from the file as before.
-The result is the same either way; only the time differs.
+The index must be the one ``index.prebuild_search_index`` builds from Material's documents. The
+documents are made by the same code from the same page, so ``finish`` checks what could still
+differ: that Material's settings in the file are the ones the index used, and that every page
+handed over was indexed. If not, or if the second process failed, it writes nothing and says why,
+and the caller builds the index at the end, in this process, as before. The result is the same
+either way (tests/unit/search/test_background.py, tests/site/test_search_build.py); only the time
+differs.
 
-No MkDocs here: the adapter (``adapter/search.py``) reads each page's documents from Material's
-search plugin and calls this.
+No MkDocs here: the adapter (``adapter/search.py``) hands over the pages and says how a page's
+documents are made (``adapter/material_search_documents.py``).
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing
+import pickle
 import queue
 import traceback
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +57,8 @@ class BackgroundIndex:
 
     ``material_config`` is the ``config`` Material will write in ``search_index.json`` (its
     separator, pipeline, fields and language): the index needs it from the first page.
+    ``documents_of`` makes a page's search documents, in the second process, from the ``page``
+    handed to ``add_page`` (the adapter gives Material's own code; it must be picklable).
     """
 
     def __init__(
@@ -62,51 +67,53 @@ class BackgroundIndex:
         editions: Editions,
         synonym_pairs: Iterable[tuple[Sequence[str], str]],
         scripts: bool,
+        documents_of: Callable[[Any], list[dict[str, Any]]],
     ) -> None:
         self.material_config = json.loads(json.dumps(material_config))  # as the file will have it
-        #: every document handed over, in order: ``finish`` compares them with the file
-        self.sent: list[Any] = []
+        #: how many pages were handed over: ``finish`` checks the second process indexed them all
+        self.pages = 0
         #: why ``finish`` built nothing, for the build log
         self.why_not: str | None = None
         # "spawn": a fresh interpreter, so nothing of MkDocs' process (threads, open files) is copied.
         context = multiprocessing.get_context("spawn")
         self._pages: Any = context.Queue()
         self._results: Any = context.Queue()
+        settings = (self.material_config, editions, list(synonym_pairs), scripts, documents_of)
         self._process = context.Process(
-            target=_index_pages,
-            args=(self._pages, self._results, self.material_config, editions, list(synonym_pairs), scripts),
-            name="handbook search index",
-            daemon=True,
+            target=_index_pages, args=(self._pages, self._results, *settings), name="handbook search index", daemon=True
         )
         self._process.start()
 
-    def add_page(self, url: str, documents: Sequence[Mapping[str, Any]], facts: PageFacts, html: str) -> None:
-        """Hand over one page: Material's search documents for it, its front matter's facts, and its
-        HTML (the numbered paragraphs are found in it, in the other process)."""
-        documents = list(documents)
-        self.sent.extend(documents)
-        self._pages.put((url, documents, facts, html))
+    def add_page(self, url: str, page: Any, facts: PageFacts, html: str) -> None:
+        """Hand over one page: what its search documents are made from, its front matter's facts,
+        and its HTML (its numbered paragraphs are found in it, in the other process).
+
+        Pickled here, not in the queue's own thread, where a page that cannot be pickled would be
+        dropped with a message on stderr and the index would silently lack it; here it raises."""
+        message = pickle.dumps((url, page, facts, html), protocol=pickle.HIGHEST_PROTOCOL)
+        self.pages += 1
+        self._pages.put(message)
 
     def finish(self, path: Path) -> PrebuiltIndex | None:
         """Write the shards beside Material's ``search_index.json`` (``path``) and rewrite it as the
-        manifest, if the index was built from what the file holds; otherwise None, and nothing
-        is written (the caller then runs ``prebuild_search_index``)."""
+        manifest, if every page handed over was indexed with the settings the file has; otherwise
+        None, nothing is written, and ``why_not`` says why (the caller then runs
+        ``prebuild_search_index``)."""
         data = json.loads(path.read_text(encoding="utf-8"))
-        docs = data.get("docs")
         if data.get("config") != self.material_config:
             self.why_not = "Material's search settings in search_index.json are not the ones it was given"
-        elif docs != self.sent and docs != _as_json(self.sent):
-            self.why_not = "search_index.json holds other documents than the pages handed over"
-        if self.why_not:
             self.cancel()
             return None
-        self._pages.put((_FINISH, str(path.parent)))
+        self._pages.put(pickle.dumps((_FINISH, str(path.parent))))
         outcome = self._wait()
         self.cancel()
         if outcome is None or outcome[0] != "done":
             self.why_not = outcome[1] if outcome else "the second process stopped or did not answer"
             return None
-        _, shards, documents, terms, query = outcome
+        _, shards, documents, terms, query, pages = outcome
+        if pages != self.pages:  # cannot happen while pages are pickled in add_page: checked all the same
+            self.why_not = f"{self.pages} pages were handed over and {pages} indexed"
+            return None
         write_manifest(path, data, shards, query)
         return PrebuiltIndex(documents=documents, terms=terms, shards=shards)
 
@@ -131,11 +138,6 @@ class BackgroundIndex:
         return None
 
 
-def _as_json(documents: list[Any]) -> list[Any]:
-    """The documents as ``search_index.json`` holds them (tuples become lists, and so on)."""
-    return json.loads(json.dumps(documents, ensure_ascii=False))
-
-
 def _index_pages(
     pages: Any,
     results: Any,
@@ -143,6 +145,7 @@ def _index_pages(
     editions: Editions,
     synonym_pairs: list[tuple[Sequence[str], str]],
     scripts: bool,
+    documents_of: Callable[[Any], list[dict[str, Any]]],
 ) -> None:
     """The second process: index each page as it arrives; at the end, write the shards."""
     try:
@@ -150,21 +153,25 @@ def _index_pages(
         synonyms = Synonyms(synonym_pairs, settings.pattern)
         builder = IndexBuilder(settings, synonyms)
         docs: list[dict[str, Any]] = []
+        indexed = 0
         parent = multiprocessing.parent_process()
         while True:
             try:
-                message = pages.get(timeout=POLL_S)
+                message = pickle.loads(pages.get(timeout=POLL_S))
             except queue.Empty:
                 if parent is not None and not parent.is_alive():
                     return  # the build was killed (a daemon is only stopped by a parent that exits normally)
                 continue
             if message[0] == _FINISH:
                 shards = write_shards(Path(message[1]), builder.compact(), docs, scripts)
-                results.put(("done", shards, len(docs), len(builder.postings), query_settings(settings, synonyms)))
+                query = query_settings(settings, synonyms)
+                results.put(("done", shards, len(docs), len(builder.postings), query, indexed))
                 return
-            url, documents, facts, html = message
-            for doc in prepared_documents(documents, {url: facts}, {url: numbered_paragraphs(html)}, editions):
+            url, page, facts, html = message
+            paragraphs = {url: numbered_paragraphs(html)}
+            for doc in prepared_documents(documents_of(page), {url: facts}, paragraphs, editions):
                 builder.add(doc, doc.get("boost"))
                 docs.append(doc)
+            indexed += 1
     except Exception:  # any failure: the build builds the index from the file, which reports it plainly
         results.put(("failed", traceback.format_exc()))

@@ -343,18 +343,20 @@ def prebuild_search_index(
     editions: Editions,
     synonym_pairs: Iterable[tuple[Sequence[str], str]],
     scripts: bool = True,
+    docs: list[dict[str, Any]] | None = None,
 ) -> PrebuiltIndex:
     """Rewrite Material's ``search/search_index.json`` as the manifest, with the shards beside it.
 
     The documents leave ``search_index.json`` (which every page loads) for the document chunks:
     Material's worker is given, query by query, only the documents it shows (search/worker.js).
     ``scripts``: write the shards as scripts too, for ``file://`` (see ``search.shards``).
-    The build usually has ``search.background`` do this while the pages are rendered; this is the
-    same work done at the end, from the file.
+    ``docs``: Material's documents, if not those in the file (the build handed its pages to
+    ``search.background``, and Material wrote none). The build usually has ``search.background``
+    do all this while the pages are rendered; this is the same work done at the end.
     """
     data = json.loads(path.read_text(encoding="utf-8"))
     settings = IndexSettings.from_material(data["config"])
-    docs = prepared_documents(data["docs"], facts_by_url, paragraphs_by_url, editions)
+    docs = prepared_documents(data["docs"] if docs is None else docs, facts_by_url, paragraphs_by_url, editions)
     synonyms = Synonyms(synonym_pairs, settings.pattern)
     builder = build_index(docs, settings, synonyms)
     shards = write_shards(path.parent, builder.compact(), docs, scripts)

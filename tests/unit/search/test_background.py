@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import operator
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -62,7 +64,10 @@ def material_index(folder: Path, pages: dict = PAGES) -> Path:
 
 
 def background(config: dict = MATERIAL_CONFIG, scripts: bool = True) -> BackgroundIndex:
-    return BackgroundIndex(config, load_editions(PROJECT_ROOT), glossary_pairs(PROJECT_ROOT), scripts)
+    """Pages are handed over as {"docs": Material's documents}; the build hands over Material's
+    view of the page and Material's code makes the documents (adapter/material_search_documents.py)."""
+    pairs = glossary_pairs(PROJECT_ROOT)
+    return BackgroundIndex(config, load_editions(PROJECT_ROOT), pairs, scripts, operator.itemgetter("docs"))
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -81,7 +86,7 @@ def test_page_by_page_writes_the_same_files_as_the_build_from_the_file(tmp_path:
     as_built = material_index(tmp_path / "built")
     index = background(scripts=scripts)
     for url, (facts, html, docs) in PAGES.items():
-        index.add_page(url, docs, facts, html)
+        index.add_page(url, {"docs": docs}, facts, html)
     result = index.finish(as_built)
     assert result is not None
     assert result.documents == 7  # Material's four documents and a document per numbered paragraph
@@ -89,24 +94,19 @@ def test_page_by_page_writes_the_same_files_as_the_build_from_the_file(tmp_path:
     assert any(name.endswith(".js") for name in files_of(as_built.parent)) == scripts
 
 
-def test_documents_that_differ_from_the_file_build_nothing(tmp_path: Path) -> None:
-    """A plugin that changed the documents after the page was rendered, or a dirty rebuild: the
-    caller must build from the file, so nothing may be written here."""
-    path = material_index(tmp_path)
-    before = path.read_bytes()
+def test_a_page_that_cannot_be_sent_is_said_at_once(tmp_path: Path) -> None:
+    """The queue would drop it with a message on stderr, and the index would lack the page."""
     index = background()
-    for url, (facts, html, docs) in list(PAGES.items())[:2]:  # the glossary page was never handed over
-        index.add_page(url, docs, facts, html)
-    assert index.finish(path) is None
-    assert "other documents" in index.why_not
-    assert files_of(path.parent) == {"search_index.json": before}
+    with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
+        index.add_page("procedures/referral/", {"docs": [], "hook": lambda: None}, PageFacts("procedure"), "")
+    index.cancel()
 
 
 def test_other_settings_than_the_file_build_nothing(tmp_path: Path) -> None:
     path = material_index(tmp_path)
     index = background({**MATERIAL_CONFIG, "pipeline": ["stopWordFilter"]})
     for url, (facts, html, docs) in PAGES.items():
-        index.add_page(url, docs, facts, html)
+        index.add_page(url, {"docs": docs}, facts, html)
     assert index.finish(path) is None
     assert sorted(files_of(path.parent)) == ["search_index.json"]
 
@@ -124,9 +124,19 @@ def test_a_failure_in_the_second_process_builds_nothing(tmp_path: Path) -> None:
     assert sorted(files_of(path.parent)) == ["search_index.json"]
 
 
+def test_a_page_the_second_process_cannot_index_builds_nothing_and_says_why(tmp_path: Path) -> None:
+    path = material_index(tmp_path)
+    index = background()
+    index.add_page("procedures/referral/", {"docs": PAGES["procedures/referral/"][2]}, PageFacts("procedure"), "")
+    index.add_page("glossary/", {"no documents": []}, PageFacts("reference"), "")
+    assert index.finish(path) is None
+    assert "KeyError: 'docs'" in index.why_not
+    assert sorted(files_of(path.parent)) == ["search_index.json"]
+
+
 def test_a_cancelled_index_stops_its_process(tmp_path: Path) -> None:
     index = background()
-    index.add_page("glossary/", PAGES["glossary/"][2], PAGES["glossary/"][0], PAGES["glossary/"][1])
+    index.add_page("glossary/", {"docs": PAGES["glossary/"][2]}, PAGES["glossary/"][0], PAGES["glossary/"][1])
     index.cancel()
     assert not index._process.is_alive()
     shutil.rmtree(tmp_path, ignore_errors=True)
@@ -142,7 +152,7 @@ def test_the_second_process_ends_when_the_build_is_killed(tmp_path: Path) -> Non
         "from handbook.content.editions import load_editions\n"
         "from handbook.search.background import BackgroundIndex\n"
         "if __name__ == '__main__':\n"  # as MkDocs' own __main__: spawn imports the main module again
-        f"    index = BackgroundIndex({MATERIAL_CONFIG!r}, load_editions(PROJECT_ROOT), [], False)\n"
+        f"    index = BackgroundIndex({MATERIAL_CONFIG!r}, load_editions(PROJECT_ROOT), [], False, len)\n"
         "    print(index._process.pid, flush=True)\n"
         "    time.sleep(1)\n"
         "    assert index._process.is_alive()\n"
