@@ -24,15 +24,13 @@ documents are made (``adapter/material_search_documents.py``).
 from __future__ import annotations
 
 import json
-import multiprocessing
-import pickle
-import queue
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from handbook.content.editions import Editions
+from handbook.core.second_process import Channel, SecondProcess, SecondProcessFailed
 from handbook.search.docs import PageFacts, numbered_paragraphs
 from handbook.search.index import (
     IndexBuilder,
@@ -45,10 +43,6 @@ from handbook.search.index import (
 from handbook.search.shards import write_shards
 from handbook.search.synonyms import Synonyms
 
-#: How long ``finish`` waits for the second process, at most, once it has been sent every page.
-FINISH_TIMEOUT_S = 600.0
-#: How often ``finish`` checks that the second process is still alive while it waits.
-POLL_S = 0.5
 _FINISH = "finish"
 
 
@@ -74,25 +68,15 @@ class BackgroundIndex:
         self.pages = 0
         #: why ``finish`` built nothing, for the build log
         self.why_not: str | None = None
-        # "spawn": a fresh interpreter, so nothing of MkDocs' process (threads, open files) is copied.
-        context = multiprocessing.get_context("spawn")
-        self._pages: Any = context.Queue()
-        self._results: Any = context.Queue()
-        settings = (self.material_config, editions, list(synonym_pairs), scripts, documents_of)
-        self._process = context.Process(
-            target=_index_pages, args=(self._pages, self._results, *settings), name="handbook search index", daemon=True
-        )
-        self._process.start()
+        self._process = SecondProcess(_index_pages)
+        self._process.send((self.material_config, editions, list(synonym_pairs), scripts, documents_of))
 
     def add_page(self, url: str, page: Any, facts: PageFacts, html: str) -> None:
         """Hand over one page: what its search documents are made from, its front matter's facts,
-        and its HTML (its numbered paragraphs are found in it, in the other process).
-
-        Pickled here, not in the queue's own thread, where a page that cannot be pickled would be
-        dropped with a message on stderr and the index would silently lack it; here it raises."""
-        message = pickle.dumps((url, page, facts, html), protocol=pickle.HIGHEST_PROTOCOL)
+        and its HTML (its numbered paragraphs are found in it, in the other process). A page that
+        cannot be pickled raises here."""
+        self._process.send((url, page, facts, html))
         self.pages += 1
-        self._pages.put(message)
 
     def finish(self, path: Path) -> PrebuiltIndex | None:
         """Write the shards beside Material's ``search_index.json`` (``path``) and rewrite it as the
@@ -104,11 +88,14 @@ class BackgroundIndex:
             self.why_not = "Material's search settings in search_index.json are not the ones it was given"
             self.cancel()
             return None
-        self._pages.put(pickle.dumps((_FINISH, str(path.parent))))
-        outcome = self._wait()
+        self._process.send((_FINISH, str(path.parent)))
+        try:
+            outcome = self._process.receive()
+        except SecondProcessFailed as exc:
+            outcome = ("failed", str(exc))
         self.cancel()
-        if outcome is None or outcome[0] != "done":
-            self.why_not = outcome[1] if outcome else "the second process stopped or did not answer"
+        if outcome[0] != "done":
+            self.why_not = outcome[1]
             return None
         _, shards, documents, terms, query, pages = outcome
         if pages != self.pages:  # cannot happen while pages are pickled in add_page: checked all the same
@@ -119,53 +106,24 @@ class BackgroundIndex:
 
     def cancel(self) -> None:
         """Stop the second process (a failed build, or a build that no longer needs it)."""
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join(timeout=5)
-        for channel in (self._pages, self._results):
-            channel.close()
-            channel.cancel_join_thread()
-
-    def _wait(self) -> tuple[Any, ...] | None:
-        waited = 0.0
-        while waited < FINISH_TIMEOUT_S:
-            try:
-                return self._results.get(timeout=POLL_S)
-            except queue.Empty:
-                if not self._process.is_alive():
-                    return None
-                waited += POLL_S
-        return None
+        self._process.stop()
 
 
-def _index_pages(
-    pages: Any,
-    results: Any,
-    material_config: Mapping[str, Any],
-    editions: Editions,
-    synonym_pairs: list[tuple[Sequence[str], str]],
-    scripts: bool,
-    documents_of: Callable[[Any], list[dict[str, Any]]],
-) -> None:
+def _index_pages(channel: Channel) -> None:
     """The second process: index each page as it arrives; at the end, write the shards."""
     try:
+        material_config, editions, synonym_pairs, scripts, documents_of = channel.receive()
         settings = IndexSettings.from_material(material_config)
         synonyms = Synonyms(synonym_pairs, settings.pattern)
         builder = IndexBuilder(settings, synonyms)
         docs: list[dict[str, Any]] = []
         indexed = 0
-        parent = multiprocessing.parent_process()
         while True:
-            try:
-                message = pickle.loads(pages.get(timeout=POLL_S))
-            except queue.Empty:
-                if parent is not None and not parent.is_alive():
-                    return  # the build was killed (a daemon is only stopped by a parent that exits normally)
-                continue
+            message = channel.receive()
             if message[0] == _FINISH:
                 shards = write_shards(Path(message[1]), builder.compact(), docs, scripts)
                 query = query_settings(settings, synonyms)
-                results.put(("done", shards, len(docs), len(builder.postings), query, indexed))
+                channel.send(("done", shards, len(docs), len(builder.postings), query, indexed))
                 return
             url, page, facts, html = message
             paragraphs = {url: numbered_paragraphs(html)}
@@ -173,5 +131,7 @@ def _index_pages(
                 builder.add(doc, doc.get("boost"))
                 docs.append(doc)
             indexed += 1
-    except Exception:  # any failure: the build builds the index from the file, which reports it plainly
-        results.put(("failed", traceback.format_exc()))
+    except EOFError:
+        return  # the build has gone (killed, or it stopped needing the index)
+    except Exception:  # any failure: the build builds the index at the end, which reports it plainly
+        channel.send(("failed", traceback.format_exc()))

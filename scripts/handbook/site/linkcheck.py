@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import html
 import itertools
-import multiprocessing
 import os
 import posixpath
 import re
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from handbook.core.second_process import Channel, SecondProcess, SecondProcessFailed
 
 #: Attributes whose URL the browser fetches by itself (an offline page must not point these elsewhere).
 _FETCHED = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")}
@@ -257,18 +256,27 @@ def check_site(site: Path, base_path: str = "/", processes: int | None = None) -
 
 
 def _read_in_parallel(root: Path, parts: list[list[str]]) -> dict[str, PageLinks]:
-    """``read_pages`` of each part, the first here and the others in other processes; all here if
-    the other processes cannot be started (a caller whose main module cannot be imported again)."""
-    try:
-        # "spawn": a fresh interpreter, as for the search index (search/background.py).
-        with ProcessPoolExecutor(len(parts) - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            others = [pool.submit(read_pages, root, part) for part in parts[1:]]
-            parsed = read_pages(root, parts[0])
-            for other in others:
-                parsed.update(other.result())
-            return parsed
-    except (BrokenProcessPool, OSError):
-        return read_pages(root, [page for part in parts for page in part])
+    """``read_pages`` of each part, the first here and the others in other processes
+    (core/second_process.py); a part whose process fails is read here."""
+    others = []
+    for part in parts[1:]:
+        helper = SecondProcess(_read_part)
+        helper.send((root, part))
+        others.append((helper, part))
+    parsed = read_pages(root, parts[0])
+    for helper, part in others:
+        try:
+            parsed.update(helper.receive())
+        except SecondProcessFailed:
+            parsed.update(read_pages(root, part))
+        finally:
+            helper.stop()
+    return parsed
+
+
+def _read_part(channel: Channel) -> None:
+    root, pages = channel.receive()
+    channel.send(read_pages(root, pages))
 
 
 def read_pages(root: Path, pages: list[str]) -> dict[str, PageLinks]:

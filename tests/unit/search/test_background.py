@@ -142,31 +142,50 @@ def test_a_cancelled_index_stops_its_process(tmp_path: Path) -> None:
     shutil.rmtree(tmp_path, ignore_errors=True)
 
 
-def test_the_second_process_ends_when_the_build_is_killed(tmp_path: Path) -> None:
-    """The build kills MkDocs when the sources are not valid (site/build.py): a killed process
-    stops no daemon, so the second process must notice on its own, not wait for pages for ever."""
-    script = tmp_path / "killed_build.py"
+def run_script(tmp_path: Path, body: str) -> subprocess.CompletedProcess[str]:
+    script = tmp_path / "build_script.py"
     script.write_text(
         "import os, sys, time\n"
+        "from pathlib import Path\n"
         "from handbook import PROJECT_ROOT\n"
         "from handbook.content.editions import load_editions\n"
-        "from handbook.search.background import BackgroundIndex\n"
-        "if __name__ == '__main__':\n"  # as MkDocs' own __main__: spawn imports the main module again
-        f"    index = BackgroundIndex({MATERIAL_CONFIG!r}, load_editions(PROJECT_ROOT), [], False, len)\n"
-        "    print(index._process.pid, flush=True)\n"
-        "    time.sleep(1)\n"
-        "    assert index._process.is_alive()\n"
-        "    os.kill(os.getpid(), 9)\n",
+        "from handbook.search.background import BackgroundIndex\n" + body,
         encoding="utf-8",
     )
     env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT / "scripts"))
-    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=30)
+    return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=30)
+
+
+def test_the_second_process_ends_when_the_build_is_killed(tmp_path: Path) -> None:
+    """The build kills MkDocs when the sources are not valid (site/build.py): a killed process runs
+    no clean-up, so the second process must notice on its own, not wait for pages for ever."""
+    run = run_script(tmp_path,
+        f"index = BackgroundIndex({MATERIAL_CONFIG!r}, load_editions(PROJECT_ROOT), [], False, len)\n"
+        "print(index._process.pid, flush=True)\n"
+        "time.sleep(1)\n"
+        "assert index._process.is_alive()\n"
+        "os.kill(os.getpid(), 9)\n",
+    )  # fmt: skip
     assert run.returncode == -9, run.stderr
     child = int(run.stdout.split()[0])
     deadline = time.monotonic() + 10
     while _alive(child) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _alive(child), "the index process outlived the killed build"
+
+
+def test_a_build_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
+    """multiprocessing's "spawn" imports the caller's main script again in the new process: a
+    script with no ``if __name__ == "__main__"`` would run its build twice. The second process is
+    a fresh ``python -m`` instead (core/second_process.py)."""
+    material_index(tmp_path / "site")
+    run = run_script(tmp_path,
+        "print('the script ran', flush=True)\n"
+        f"index = BackgroundIndex({MATERIAL_CONFIG!r}, load_editions(PROJECT_ROOT), [], False, len)\n"
+        f"print(index.finish(Path({str(tmp_path / 'site' / 'search' / 'search_index.json')!r})).documents)\n",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split("\n")[:2] == ["the script ran", "0"], run.stdout + run.stderr
 
 
 def _alive(pid: int) -> bool:
