@@ -138,9 +138,10 @@ class SearchFeature(Feature):
                 log.info(f"Search index: built at the end, not page by page ({why}).")
             result = self._index_at_the_end(path, config)
         shards = result.shards
+        waited = f"; the build waited {background.waited:.2f} s for it" if background and not background.why_not else ""
         log.info(
             f"Search index built: {result.documents} documents, {result.terms} terms, in {shards.term_chunks} "
-            f"term and {shards.doc_chunks} document files ({shards.bytes:,} bytes) in search/{shards.folder}/"
+            f"term and {shards.doc_chunks} document files ({shards.bytes:,} bytes) in search/{shards.folder}/{waited}"
         )
 
     def _index_at_the_end(self, path: Path, config: MkDocsConfig) -> PrebuiltIndex:

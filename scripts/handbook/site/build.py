@@ -84,11 +84,16 @@ def config_file(edition: str, area: str | None = None, root: Path = PROJECT_ROOT
 
 
 def build(
-    edition: str = "http", site_dir: Path | None = None, root: Path = PROJECT_ROOT, area: str | None = None
+    edition: str = "http",
+    site_dir: Path | None = None,
+    root: Path = PROJECT_ROOT,
+    area: str | None = None,
+    output: list[str] | None = None,
 ) -> Path:
     """Build one edition of the site into ``site_dir``; leave the old site alone on any failure.
 
-    ``area`` builds that area's edition (areas/<area>.yml) instead of the core.
+    ``area`` builds that area's edition (areas/<area>.yml) instead of the core. ``output``, if
+    given, receives MkDocs' output (the benchmark reads the search index's line from it).
     """
     target = (site_dir or root / default_site_dir(edition, area)).resolve()
     staging = target.with_name(f".{target.name}.building")
@@ -112,10 +117,12 @@ def build(
             mkdocs.communicate()
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        output, _ = mkdocs.communicate()
+        said, _ = mkdocs.communicate()
+    if output is not None:
+        output.append(said)
     if mkdocs.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(_mkdocs_failure(output))
+        raise BuildFailed(_mkdocs_failure(said))
     problems = check_site(staging, read_settings().site_path)
     if problems:
         shutil.rmtree(staging, ignore_errors=True)
