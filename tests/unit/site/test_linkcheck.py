@@ -125,3 +125,18 @@ def test_two_processes_find_what_one_finds(tmp_path: Path) -> None:
     ]
     assert check_site(tmp_path, processes=2) == one
     assert check_site(tmp_path, processes=3) == one
+
+
+def test_with_no_second_process_the_pages_are_read_here(tmp_path: Path, monkeypatch) -> None:
+    from handbook.site import linkcheck
+
+    def cannot_start(*_args: object) -> None:
+        raise OSError("no more processes")
+
+    page(tmp_path, "index.html", '<a href="a/#p1">A</a><a href="b/">B</a>')
+    page(tmp_path, "a/index.html", '<p id="p1">One</p><a href="../missing/">x</a>')
+    monkeypatch.setattr(linkcheck, "SecondProcess", cannot_start)
+    assert [str(problem) for problem in check_site(tmp_path, processes=2)] == [
+        "a/index.html: ../missing/: no such file in the built site",
+        "index.html: b/: no such file in the built site",
+    ]
